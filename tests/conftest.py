@@ -1,0 +1,34 @@
+"""Shared fixtures: the real pipeline is built once per test session (loading spaCy is slow)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "examples"
+SHARED = REPO.parent / "shared" / "benchmarks"
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    from sitrep.pipeline import Extractor
+
+    return Extractor()
+
+
+def sitrep_command() -> list[str]:
+    exe = shutil.which("sitrep", path=str(Path(sys.executable).parent))
+    return [exe] if exe else [sys.executable, "-m", "sitrep"]
+
+
+def run_sitrep(*args: str, cwd: Path, stdin: bytes | None = None,
+               timeout: float = 300) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COLUMNS": "200"}
+    return subprocess.run([*sitrep_command(), *args], cwd=cwd, input=stdin,
+                          capture_output=True, timeout=timeout, env=env)

@@ -1,0 +1,89 @@
+"""Exports opened by real readers: GDAL (via pyogrio) for GeoJSON, pyarrow for Parquet, csv."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pyarrow.parquet as pq
+import pyogrio
+import pytest
+
+from sitrep.export import ExportError, export
+from sitrep.store import Store
+from samples import sample_extraction
+
+
+@pytest.fixture()
+def store(tmp_path):
+    with Store(tmp_path / "s.db") as s:
+        s.write(sample_extraction())
+        unresolved = sample_extraction("ODESA — Fighting near Bilozerka was reported, officials said.",
+                                       "Bilozerka")
+        unresolved.places[0].lat = unresolved.places[0].lon = None
+        unresolved.places[0].geonameid = None
+        s.write(unresolved)
+        yield s
+
+
+def test_geojson_has_valid_points_and_gdal_opens_it(store, tmp_path):
+    out = tmp_path / "places.geojson"
+    assert export(store, "places", "geojson", out) == 1  # the unresolved place has no point
+    data = json.loads(out.read_text())
+    assert data["type"] == "FeatureCollection"
+    for feature in data["features"]:
+        lon, lat = feature["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+        assert feature["properties"]["name"] == "Kupiansk"
+    info = pyogrio.read_info(out)
+    assert info["features"] == 1 and info["geometry_type"] == "Point"
+    _, _, geometry, fields = pyogrio.raw.read(out)
+    assert len(geometry) == 1 and "resolved_name" in list(info["fields"])
+
+
+def test_events_geojson(store, tmp_path):
+    out = tmp_path / "events.geojson"
+    assert export(store, "events", "geojson", out) == 2
+    props = json.loads(out.read_text())["features"][0]["properties"]
+    assert props["sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+def test_csv_has_header_and_all_rows(store, tmp_path):
+    out = tmp_path / "places.csv"
+    assert export(store, "places", "csv", out) == 2
+    with out.open() as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 2 and {"latitude", "longitude", "name", "doc_id"} <= set(rows[0])
+
+
+@pytest.mark.parametrize("table", ["places", "events", "claims"])
+def test_parquet_read_by_pyarrow(store, tmp_path, table):
+    out = tmp_path / f"{table}.parquet"
+    written = export(store, table, "parquet", out)
+    frame = pq.read_table(out)
+    assert frame.num_rows == written > 0
+    assert "doc_id" in frame.column_names and "confidence" in frame.column_names
+
+
+def test_empty_export_keeps_header(tmp_path):
+    with Store(tmp_path / "empty.db") as store:
+        out = tmp_path / "events.csv"
+        assert export(store, "events", "csv", out) == 0
+        assert out.read_text().startswith("event_id,doc_id,event_type")
+        assert pq.read_table(_parquet(store, tmp_path)).num_rows == 0
+
+
+def _parquet(store, tmp_path):
+    out = tmp_path / "e.parquet"
+    export(store, "events", "parquet", out)
+    return out
+
+
+def test_bad_requests_are_refused(store, tmp_path):
+    with pytest.raises(ExportError, match="no coordinates"):
+        export(store, "claims", "geojson", tmp_path / "c.geojson")
+    with pytest.raises(ExportError, match="unknown table"):
+        export(store, "people", "csv", tmp_path / "p.csv")
+    with pytest.raises(ExportError, match="unknown format"):
+        export(store, "places", "xlsx", tmp_path / "p.xlsx")
+    assert not list(tmp_path.glob("*.partial"))
