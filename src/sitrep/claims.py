@@ -21,6 +21,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+import sitrep.nlp  # noqa: F401  (declares the doc._.sitrep_* extensions)
 from sitrep.model import Claim, Evidence, Quantity
 
 QUOTES = "\"'“”‘’«»"
@@ -100,6 +101,13 @@ def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int, bool]:
     return start, end, quoted
 
 
+def _between_quotes(text: str, start: int, end: int) -> bool:
+    """Content whose nearest non-space neighbours are quote marks ('"We held," he said')."""
+    before = text[max(0, start - 3) : start].rstrip()
+    after = text[end : end + 3].lstrip(" ,.")
+    return bool(before) and before[-1] in QUOTES and bool(after) and after[0] in QUOTES
+
+
 def _subtree_chars(token: Token) -> tuple[int, int]:
     left, right = token.left_edge, token.right_edge
     return left.idx, right.idx + len(right.text)
@@ -155,14 +163,14 @@ def _verb_attribution(cue: Token, sent: Span) -> Attribution | None:
     start, end, quoted = _trimmed(doc, start, end)
     if end - start < 3:
         return None
+    quoted = quoted or _between_quotes(doc.text, start, end)
     subject = _subject(cue)
     speaker = _speaker_span(subject) if subject is not None and subject.i != cue.i else None
     if speaker is not None and speaker.start_char < end and speaker.end_char > start:
         speaker = None  # the parse tangled speaker and content; keep the content only
     if speaker is None or (len(speaker) == 1 and speaker[0].lower_ == "it"):
         speaker, strength = None, strength - 0.2
-    return Attribution(cue[None] if False else doc[cue.i : cue.i + 1], speaker, start, end, stance,
-                       quoted, cue_hedge, strength)
+    return Attribution(doc[cue.i : cue.i + 1], speaker, start, end, stance, quoted, cue_hedge, strength)
 
 
 def _according_to(token: Token, sent: Span) -> Attribution | None:
@@ -209,6 +217,8 @@ def speaker_type(speaker: Span | None) -> str:
     for pattern, kind in speaker_rules():
         if pattern.search(text):
             return kind
+    if all(t.ent_type_ == "GPE" or t.is_punct or t.pos_ == "DET" for t in speaker):
+        return "government"  # "Moscow denied", "Ukraine said": a state speaking
     if any(ent.label_ == "PERSON" for ent in speaker.ents):
         return "person"
     if any(ent.label_ in ("ORG", "NORP") for ent in speaker.ents):
@@ -290,28 +300,21 @@ def to_claim(doc: Doc, sent: Span, attribution: Attribution) -> Claim:
 
 def extract_claims(doc: Doc) -> list[Claim]:
     claims: list[Claim] = []
+    previous: list[Claim] = []  # the claims of the sentence before, which a disclaimer may hedge
     for sent in doc.sents:
-        found = attributions_in(sent)
-        if not found and UNVERIFIED.search(sent.text):
-            _hedge_previous(claims, sent)
-        claims.extend(to_claim(doc, sent, a) for a in found)
+        found = [to_claim(doc, sent, a) for a in attributions_in(sent)]
+        if not found and UNVERIFIED.search(sent.text) and "\n\n" not in doc.text[claims_end(previous) : sent.start_char]:
+            for claim in previous:
+                if not claim.hedged:
+                    claim.hedged = True
+                    claim.confidence = round(max(0.05, claim.confidence - 0.05), 2)
+        claims.extend(found)
+        previous = found
     return claims
 
 
-def _hedge_previous(claims: list[Claim], sent: Span) -> None:
-    """'The claim could not be independently verified.' hedges the claims of the sentence before."""
-    previous = [c for c in claims if c.evidence.end <= sent.start_char]
-    if not previous:
-        return
-    last_end = max(c.evidence.end for c in previous)
-    gap = sent.doc.text[last_end : sent.start_char]
-    if "\n\n" in gap:
-        return  # a new paragraph talks about something else
-    boundary = sent.doc.text.rfind(".", 0, last_end)
-    for claim in previous:
-        if claim.evidence.start > boundary and not claim.hedged:
-            claim.hedged = True
-            claim.confidence = round(max(0.05, claim.confidence - 0.05), 2)
+def claims_end(claims: list[Claim]) -> int:
+    return max((c.evidence.end for c in claims), default=0)
 
 
 @Language.factory("sitrep_claims", default_config={})

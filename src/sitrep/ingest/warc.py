@@ -29,18 +29,18 @@ _MAX_RESYNCS = 100
 
 
 class _Damaged(Exception):
-    """A record that cannot be read; carries its 1-based number and the reason."""
+    """A record that cannot be read: its 1-based number, the reason, where to resume."""
 
-    def __init__(self, number: int, reason: str, resumable: bool) -> None:
+    def __init__(self, number: int, reason: str, resume_at: int | None = None) -> None:
         super().__init__(reason)
         self.number = number
         self.reason = reason
-        self.resumable = resumable
+        self.resume_at = resume_at  # absolute offset to search for the next record from
 
 
 def read(data: bytes, where: str) -> Items:
     marker = GZIP_MAGIC + b"\x08" if data.startswith(GZIP_MAGIC) else b"WARC/1."
-    start, first_number, pages = 0, 1, 0
+    start, first_number, pages, damaged = 0, 1, 0, False
     for _attempt in range(_MAX_RESYNCS):
         try:
             for item in _read_from(data, start, first_number, where):
@@ -48,22 +48,31 @@ def read(data: bytes, where: str) -> Items:
                 yield item
             break
         except _Damaged as damage:
+            damaged = True
             yield IngestProblem(f"{where}#record-{damage.number}", damage.reason)
-            next_start = data.find(marker, start + 1) if damage.resumable else -1
-            # Resume only past the point already read, else the same failure repeats.
-            while next_start != -1 and next_start <= start:
-                next_start = data.find(marker, next_start + 1)
-            if next_start == -1:
+            if damage.resume_at is None:
+                return
+            next_start = _next_record_start(data, marker, damage.resume_at)
+            if next_start is None:
                 return
             start, first_number = next_start, damage.number + 1
-    if pages == 0:
+    if pages == 0 and not damaged:
         yield IngestProblem(where, "no HTML pages in WARC (no 200 text/html responses)")
+
+
+def _next_record_start(data: bytes, marker: bytes, failed_at: int) -> int | None:
+    """The next record header strictly after the damaged record's own header."""
+    position = failed_at
+    while position < len(data) and data[position] in b"\r\n \t":
+        position += 1
+    found = data.find(marker, position + 1)
+    return None if found == -1 else found
 
 
 def _read_from(data: bytes, start: int, first_number: int, where: str) -> Items:
     records = ArchiveIterator(io.BytesIO(data[start:]))
-    number = first_number - 1
     iterator = iter(records)
+    number, read_up_to = first_number - 1, start
     while True:
         number += 1
         try:
@@ -71,24 +80,23 @@ def _read_from(data: bytes, start: int, first_number: int, where: str) -> Items:
         except StopIteration:
             return
         except _READ_ERRORS as error:
-            raise _Damaged(number, f"malformed WARC record ({_describe(error)})", True) from error
-        yield from _record_items(record, number, where)
-        # warcio positions relative to `start`; remember progress for the resync.
-        start_of_next = start + records.offset
-        if start_of_next <= start:
-            continue
+            reason = f"malformed WARC record ({_describe(error)})"
+            raise _Damaged(number, reason, read_up_to) from error
+        yield from _record_items(record, number, where, read_up_to)
+        read_up_to = start + records.get_record_offset() + records.get_record_length()
 
 
-def _record_items(record: Any, number: int, where: str) -> Items:
+def _record_items(record: Any, number: int, where: str, record_start: int) -> Items:
     if record.rec_type is None:
-        raise _Damaged(number, "truncated WARC record (archive ends mid-record)", False)
+        raise _Damaged(number, "truncated WARC record (archive ends mid-record)")
     wanted = _is_html_page(record)
     try:
         payload = record.content_stream().read()
     except _READ_ERRORS as error:
-        raise _Damaged(number, f"malformed WARC record ({_describe(error)})", True) from error
+        reason = f"malformed WARC record ({_describe(error)})"
+        raise _Damaged(number, reason, record_start) from error
     if getattr(record.raw_stream, "limit", 0):
-        raise _Damaged(number, "truncated WARC record (archive ends mid-record)", False)
+        raise _Damaged(number, "truncated WARC record (archive ends mid-record)")
     if wanted:
         yield from _page(record, payload, f"{where}#record-{number}")
 

@@ -71,3 +71,5 @@ EDGE = r"(?:early|mid|late|earlier|later)"
 EDGE_OF = r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of)"
 APPROX = rf"(?P<approx>{_alts(APPROX_MODS)})"
 REL = r"(?P<rel>last|this|next|coming|past|previous|current|following|latest)"
+MONTH_NAME = MONTH.replace("(?P<month>", "(?:")
+WEEKDAY_NAME = WEEKDAY.replace("(?P<weekday>", "(?:")

@@ -1,0 +1,189 @@
+"""The gazetteer index: one SQLite file in the user cache, built once, opened lazily.
+
+SQLite keeps resident memory small (pages are read on demand) and opening is instant;
+the name index answers exact- and loose-key lookups with one indexed query each.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitrep.geo.normalise import loose_key, name_key
+from sitrep.geo.sources import DEMONYM, Source, alias_table, read_packaged, source_files_digest
+
+SCHEMA_VERSION = "1"
+LOOSE = 2
+_COLUMNS = "gid, name, kind, level, lat, lon, cc, admin1, admin2, population"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer record; `matched` says how the queried name reached it."""
+
+    gid: int
+    name: str
+    kind: str
+    level: str
+    lat: float | None
+    lon: float | None
+    cc: str | None
+    admin1: int | None
+    admin2: int | None
+    population: int
+    matched: int = 0  # sources.PRIMARY / ALTERNATE / LOOSE / DEMONYM
+
+    @property
+    def geonameid(self) -> int | None:
+        return self.gid if self.gid > 0 else None
+
+
+def cache_dir() -> Path:
+    root = os.environ.get("SITREP_CACHE") or Path.home() / ".cache" / "sitrep"
+    return Path(root)
+
+
+def write_index(path: Path, source: Source, digest: str, progress=lambda msg: None) -> None:
+    """Write `source` to a fresh SQLite file at `path` (atomically replaced)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    con.executescript(
+        "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+        "CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);"
+        f"CREATE TABLE places({_COLUMNS}, PRIMARY KEY(gid)) WITHOUT ROWID;"
+        "CREATE TABLE names(key TEXT, gid INTEGER, flag INTEGER);"
+    )
+    con.executemany(
+        f"INSERT OR IGNORE INTO places VALUES ({','.join('?' * 10)})",
+        [(r.gid, r.name, r.kind, r.level, r.lat, r.lon, r.cc, r.admin1, r.admin2, r.population)
+         for r in source.rows],
+    )
+    progress(f"indexing {len(source.names)} names")
+    con.executemany("INSERT INTO names VALUES (?,?,?)", _name_rows(source, con))
+    con.execute("CREATE INDEX names_key ON names(key)")
+    con.executemany("INSERT INTO meta VALUES (?,?)", [("digest", digest)])
+    con.commit()
+    con.close()
+    os.replace(tmp, path)
+
+
+def _name_rows(source: Source, con: sqlite3.Connection):
+    seen: set[tuple[str, int]] = set()
+    for name, gid, flag in [*source.names, *_alias_names(con)]:
+        for key, key_flag in ((name_key(name), flag), (loose_key(name), LOOSE)):
+            if key_flag == LOOSE and flag == DEMONYM:
+                continue
+            if key and (key, gid) not in seen:
+                seen.add((key, gid))
+                yield key, gid, key_flag
+
+
+def _alias_names(con: sqlite3.Connection) -> list[tuple[str, int, int]]:
+    countries = dict(con.execute("SELECT cc, gid FROM places WHERE level='PCLI'"))
+    continents = {
+        code: gid for code, gid in
+        con.execute("SELECT name, gid FROM places WHERE level='CONT'")
+    }
+    continent_codes = {"AF": "Africa", "AS": "Asia", "EU": "Europe", "NA": "North America",
+                       "SA": "South America", "OC": "Oceania", "AN": "Antarctica"}
+    out = []
+    for name, target, kind in alias_table():
+        if target.startswith("continent:"):
+            gid = continents.get(continent_codes[target.split(":")[1]])
+        else:
+            gid = countries.get(target)
+        if gid is not None:
+            out.append((name, gid, DEMONYM if kind == "demonym" else 1))
+    return out
+
+
+class Gazetteer:
+    """Read-only lookups over a built index file."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._local = threading.local()
+        self._cache: dict[str, list[Entry]] = {}
+
+    @property
+    def _con(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.con = con
+        return con
+
+    def lookup(self, surface: str, loose: bool = True) -> list[Entry]:
+        """Places named `surface`; loose (romanisation-folded) matches only if no exact one."""
+        key = name_key(surface)
+        if key in self._cache:
+            return self._cache[key]
+        found = self._query(key, exact=True)
+        if not found and loose:
+            lkey = loose_key(surface)
+            found = self._query(lkey, exact=False) if lkey else []
+        if len(self._cache) > 50_000:
+            self._cache.clear()
+        self._cache[key] = found
+        return found
+
+    def _query(self, key: str, exact: bool) -> list[Entry]:
+        flags = "n.flag != 2" if exact else "n.flag = 2"
+        rows = self._con.execute(
+            f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))}, MIN(n.flag) "
+            f"FROM names n JOIN places p ON p.gid = n.gid WHERE n.key = ? AND {flags} "
+            "GROUP BY p.gid", (key,)).fetchall()
+        return [Entry(*row) for row in rows]
+
+    def get(self, gid: int | None) -> Entry | None:
+        if gid is None:
+            return None
+        row = self._con.execute(f"SELECT {_COLUMNS} FROM places WHERE gid=?", (gid,)).fetchone()
+        return Entry(*row) if row else None
+
+    def country(self, cc: str | None) -> Entry | None:
+        if not cc:
+            return None
+        row = self._con.execute(
+            f"SELECT {_COLUMNS} FROM places WHERE level='PCLI' AND cc=?", (cc,)).fetchone()
+        return Entry(*row) if row else None
+
+    def has_key(self, key: str) -> bool:
+        return self._con.execute("SELECT 1 FROM names WHERE key=? LIMIT 1", (key,)).fetchone() is not None
+
+
+def default_index_path() -> Path:
+    return cache_dir() / f"gazetteer-v{SCHEMA_VERSION}-{source_files_digest()}.sqlite"
+
+
+_LOCK = threading.Lock()
+_INSTANCE: Gazetteer | None = None
+
+
+def _progress(message: str) -> None:
+    print(f"sitrep gazetteer: {message}", file=sys.stderr, flush=True)
+
+
+def get_gazetteer(path: Path | None = None) -> Gazetteer:
+    """The process-wide gazetteer; builds the packaged index on first use if it is missing."""
+    global _INSTANCE
+    with _LOCK:
+        if path is not None:
+            return Gazetteer(path)
+        if _INSTANCE is None:
+            override = os.environ.get("SITREP_GAZETTEER")
+            index = Path(override) if override else default_index_path()
+            if not index.exists():
+                started = time.monotonic()
+                _progress(f"building index at {index} (once)")
+                write_index(index, read_packaged(_progress), source_files_digest(), _progress)
+                _progress(f"built in {time.monotonic() - started:.0f}s")
+            _INSTANCE = Gazetteer(index)
+        return _INSTANCE
