@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-EXAMPLES = REPO / "examples"
+EXAMPLES = REPO / "examples" / "dispatches"
 SHARED = REPO.parent / "shared" / "benchmarks"
 
 

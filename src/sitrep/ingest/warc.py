@@ -19,10 +19,10 @@ from warcio.statusandheaders import StatusAndHeadersParserException
 
 from . import IngestProblem
 from .base import Items
+from .compressed import GZIP_MAGIC
 from .dates import to_iso_date
 from .html import read_page
 
-GZIP_MAGIC = b"\x1f\x8b"
 _READ_ERRORS = (ArchiveLoadFailed, StatusAndHeadersParserException, EOFError, zlib.error,
                 ValueError, OSError)
 _MAX_RESYNCS = 100
@@ -128,5 +128,7 @@ def _page(record: Any, payload: bytes, where: str) -> Iterator[Any]:
 
 
 def _describe(error: BaseException) -> str:
-    text = str(error).strip().splitlines()[0] if str(error).strip() else ""
-    return f"{type(error).__name__}: {text}"[:160] if text else type(error).__name__
+    """A one-line reason; damaged bytes echoed by warcio are reduced to printable ASCII."""
+    lines = str(error).strip().splitlines()
+    text = "".join(char if " " <= char <= "~" else "?" for char in (lines[0] if lines else ""))
+    return f"{type(error).__name__}: {text}"[:120] if text else type(error).__name__

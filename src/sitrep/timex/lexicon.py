@@ -64,12 +64,16 @@ DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:,.]\d)"
 YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)(?![\d%])"
 YEAR_SHORT = r"(?P<year>(?:1[6-9]|20)\d\d|'\d\d)(?![\d%])"
 NUM = rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER}|a|an|several|a\s+few|few|a\s+couple\s+of|couple\s+of|many|some)"
-UNIT = rf"(?P<unit>{_alts(UNITS)})s?"
+UNIT = rf"(?P<unit>(?:{_alts(UNITS)})s?)"
 SEASON = rf"(?P<season>{_alts(SEASONS)})"
 PART = r"(?P<part>morning|afternoon|evening|night)"
 EDGE = r"(?:early|mid|late|earlier|later)"
 EDGE_OF = r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of)"
-APPROX = rf"(?P<approx>{_alts(APPROX_MODS)})"
+# "over" is a preposition before a determiner ("over the past week"), a quantifier otherwise.
+_OVER = r"over(?!\s+(?:the|these|those|its|their)\b)"
+APPROX = "(?P<approx>" + "|".join(
+    _OVER if w == "over" else w.replace(" ", r"\s+")
+    for w in sorted(APPROX_MODS, key=len, reverse=True)) + ")"
 REL = r"(?P<rel>last|this|next|coming|past|previous|current|following|latest)"
 MONTH_NAME = MONTH.replace("(?P<month>", "(?:")
 WEEKDAY_NAME = WEEKDAY.replace("(?P<weekday>", "(?:")

@@ -1,0 +1,144 @@
+"""Evaluation of sitrep's quantities.
+
+Usage:
+    python benchmarks/quantities.py [--data ../shared/benchmarks/timex] [--errors]
+
+Two tables:
+1. MEANTIME English (`values` in meantime_en.jsonl: QUANTITY, MONEY and PERCENT markables,
+   no units or normalised values). MEANTIME's `values` span is the number with its currency
+   and quantifier only - "179" in "179 new aerial refueling tankers", "$40 billion",
+   "up to 60", "15-20%" - while sitrep's quantity also covers the counted noun or unit
+   ("179 new aerial refueling tankers"). Spans are therefore matched by OVERLAP (at least one
+   shared character), one-to-one, largest overlap first (the TempEval pairing of
+   benchmarks/timex.py). span P = paired sitrep quantities / sitrep quantities, span R = paired
+   gold spans / gold spans.
+   MEANTIME annotates only the opening sentences of each article, so the first row scores only
+   sitrep quantities that start inside the annotated region (up to the end of the last line
+   holding any gold markable of any layer, see benchmarks/meantime_region.py); the second row
+   scores the whole text, where precision is not meaningful. Times are found first and their
+   numbers skipped, as in the pipeline. MEANTIME is a test set: do not tune on it.
+2. The team's phrase table (benchmarks/data/quantity_phrases.tsv): for each phrase the first
+   quantity found is compared with the row. value = value and value_max equal (relative
+   tolerance 1e-6); unit = normalized_unit equal; bound = bound equal; all = the three together.
+   Rows whose value is "-" expect no quantity at all and count as correct on every column only
+   when none is found.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from meantime_region import annotated_end  # noqa: E402
+from sitrep.quantities import find_quantities  # noqa: E402
+from timex import pair  # noqa: E402
+from sitrep.time import find_times  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "benchmarks" / "timex"
+PHRASES = ROOT / "benchmarks" / "data" / "quantity_phrases.tsv"
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def _num(cell: str) -> float | None:
+    return float(cell) if cell.strip() else None
+
+
+def meantime(path: Path, annotated_only: bool) -> str:
+    records = [json.loads(line) for line in path.open(encoding="utf-8")]
+    gold_total = sys_total = paired = 0
+    started = time.perf_counter()
+    for record in records:
+        text = record["text"]
+        quantities = find_quantities(text)
+        if annotated_only:
+            limit = annotated_end(record)
+            quantities = [q for q in quantities if q.start < limit]
+        gold = [(v["start"], v["end"]) for v in record.get("values", [])]
+        gold_total += len(gold)
+        sys_total += len(quantities)
+        paired += len(pair(gold, [(q.start, q.end) for q in quantities]))
+    seconds = time.perf_counter() - started
+    recall = paired / gold_total if gold_total else 0.0
+    precision = paired / sys_total if sys_total else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    name = "annotated region" if annotated_only else "whole text"
+    return (f"meantime_en values ({name}) | {len(records)} | {gold_total} | {sys_total} | "
+            f"{100 * precision:.2f} | {100 * recall:.2f} | {100 * f1:.2f} | "
+            f"{len(records) / seconds:.0f}")
+
+
+def phrases(path: Path, show_errors: bool) -> list[str]:
+    rows = [line.rstrip("\n").split("\t") for line in path.open(encoding="utf-8")
+            if line.strip() and not line.startswith("#")]
+    scores = {"value": 0, "unit": 0, "bound": 0, "all": 0, "normalized": 0, "entity": 0}
+    started = time.perf_counter()
+    for row in rows:
+        row += [""] * (7 - len(row))
+        phrase, value = row[0], row[1]
+        found = find_quantities(phrase)
+        if value == "-":
+            ok = not found
+            for key in scores:
+                scores[key] += ok
+            if show_errors and not ok:
+                print(f"  SPURIOUS {phrase!r}: {found[0]}")
+            continue
+        q = found[0] if found else None
+        checks = {
+            "value": bool(q) and _close(q.value, _num(value)) and _close(q.value_max, _num(row[2])),
+            "unit": bool(q) and (q.normalized_unit or "") == row[4],
+            "bound": bool(q) and q.bound == row[5],
+            "normalized": bool(q) and _close(q.normalized_value, _num(row[3])),
+            "entity": bool(q) and (q.entity or "") == row[6],
+        }
+        checks["all"] = checks["value"] and checks["unit"] and checks["bound"]
+        for key, ok in checks.items():
+            scores[key] += ok
+        if show_errors and not all(checks.values()):
+            print(f"  WRONG {phrase!r}: expected {row[1:]} got {q}")
+    seconds = time.perf_counter() - started
+    n = len(rows)
+    return [f"phrase table | {n} | " + " | ".join(
+        f"{100 * scores[k] / n:.2f}" for k in ("value", "unit", "bound", "all", "normalized",
+                                               "entity")) + f" | {n / seconds:.0f}"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--phrases", type=Path, default=PHRASES)
+    parser.add_argument("--errors", action="store_true", help="print the phrase-table misses")
+    args = parser.parse_args()
+    print("table | rows | value acc | unit acc | bound acc | value+unit+bound acc | "
+          "normalized value acc | entity acc | phrases/s")
+    print(" | ".join(["---"] * 9))
+    for line in phrases(args.phrases, args.errors):
+        print(line)
+    print()
+    print("corpus | docs | gold spans | sitrep quantities | span P | span R | span F1 | docs/s")
+    print(" | ".join(["---"] * 8))
+    path = args.data / "meantime_en.jsonl"
+    if not path.exists():
+        print(f"meantime_en | missing: {path}")
+        return
+    print(meantime(path, annotated_only=True))
+    print(meantime(path, annotated_only=False))
+    print("\nSpans match by overlap (MEANTIME marks the number, not the counted noun). "
+          "'annotated region' = up to the last line with any MEANTIME gold markable; "
+          "'whole text' counts unannotated sentences against precision.")
+
+
+if __name__ == "__main__":
+    main()

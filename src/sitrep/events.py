@@ -1,0 +1,380 @@
+"""ACLED-coded events from sentences, by rule.
+
+One event per sentence at most (sentences are also cut at paragraph breaks; see
+sitrep.claims.segments): the best trigger word in the sentence (data/events_triggers.tsv,
+matched on lemma or lower-case form) decides event_type and sub_event_type; the sentence's
+time expression, most specific resolved place, actors, fatality figure and attributed speaker
+fill the rest. Evidence is the sentence.
+
+Choices worth knowing (each is deliberate, and a later coder may change it):
+- A trigger that is negated ("did not shell"), modal or future ("could attack", "will strike"),
+  conditional ("if they attack"), intended ("plans to attack"), under "no" ("no shelling"), in a
+  question, or inside the content of a denial ("denied that its forces shelled ...") gives NO
+  event. The denial itself is still recorded as a claim by sitrep_claims.
+- Territory: a force taking a place inside its own country is "Government regains territory";
+  a force taking a place in another country is "Non-state actor overtakes territory". This is
+  our simplification of ACLED's codebook for interstate war reporting. When the actor's or the
+  place's country is unknown, retake/recapture/liberate/regain mean "regains", other verbs
+  (capture, seize, take control) mean "overtakes".
+- Date: the time expression in the sentence nearest the trigger (sitrep.time.resolve_event_date;
+  a dateline's date is ignored because it dates the report). With none in the sentence the event
+  takes the publication date with date_precision "reported" (the report's day, an upper bound,
+  not the event's day), time_precision None and a lower confidence. Non-day values are kept
+  as TIMEX3 strings ("2025-W24", "2025-06"); date_precision says what they are.
+- Fatalities: the first "N killed / killed N / N dead / death toll ... N" figure in the sentence,
+  lower bound of ranges ("at least 3" -> 3); "no casualties" -> 0; otherwise None (unknown).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.claims import (
+    UNVERIFIED, Attribution, affiliation, country_name, country_terms, doc_attributions, is_hedged, load_table,
+)
+from sitrep.model import Event, Evidence, Place, TimeExpr
+
+REGAIN_LEMMAS = frozenset({"retake", "recapture", "liberate", "regain"})
+MODALS = frozenset({"could", "may", "might", "would", "will", "shall", "should", "can", "'ll", "'d", "must"})
+ATTACK_LEMMAS = frozenset(
+    "hit strike attack target kill wound injure damage destroy launch fire shell bomb use drop explode crash "
+    "pound bombard slam".split()
+)
+# "trying to capture" has not captured yet; an attempt that happened is coded from its own verb.
+INTENT_LEMMAS = frozenset({"threaten", "plan", "prepare", "intend", "seek", "aim", "want", "vow", "fear", "expect",
+                           "try", "attempt"})
+KIND_RANK = {"populated_place": 0, "area": 1, "water": 1, "admin_region": 2, "country": 3}
+NEAR_BEFORE = re.compile(
+    r"\b(?:near|outside|around|towards?|outskirts of|vicinity of|approaches to|direction of|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? of|(?:km|kilometres?|kilometers?|miles?) (?:from|of))"
+    r"\s+(?:the\s+)?(?:(?:town|city|village|settlement)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+NEAR_AFTER = re.compile(r"^\s+(?:direction|axis|front|sector|outskirts|area)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    words: tuple[str, ...]
+    event_type: str
+    sub_event_type: str
+    weight: float
+    needs_attack_verb: bool
+
+
+@lru_cache(maxsize=1)
+def triggers() -> list[Trigger]:
+    rows = load_table("events_triggers.tsv")
+    found = [Trigger(tuple(w.split()), et, sub, float(weight), verb == "1") for w, et, sub, weight, verb in rows]
+    return sorted(found, key=lambda t: (-t.weight, -len(t.words)))
+
+
+@lru_cache(maxsize=1)
+def actor_nouns() -> dict[str, str]:
+    return {lemma: role for lemma, role in load_table("events_actors.tsv")}
+
+
+# ---------------------------------------------------------------- triggers
+
+
+def _token_matches(token: Token, word: str) -> bool:
+    return token.lower_ == word or token.lemma_.lower() == word
+
+
+def find_trigger(sent: Span) -> tuple[Trigger, Span] | None:
+    """The best trigger in the sentence: highest weight, then longest, then first."""
+    tokens = [t for t in sent if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ", "ADP", "ADV", "PART")]
+    usable = {t.i for t in tokens}
+    for trigger in triggers():
+        n = len(trigger.words)
+        for token in sent:
+            if token.i not in usable or token.i + n > sent.end:
+                continue
+            span = sent.doc[token.i : token.i + n]
+            if not all(_token_matches(t, w) for t, w in zip(span, trigger.words)):
+                continue
+            if span[0].pos_ in ("NOUN", "VERB", "PROPN") and (not trigger.needs_attack_verb or _used_in_attack(span[-1])):
+                return trigger, span
+    return None
+
+
+def _used_in_attack(token: Token) -> bool:
+    """A weapon word that is the subject or object of an attack verb ("drones struck", "launched 48 drones")."""
+    node = token
+    while node.dep_ in ("compound", "amod", "conj", "pobj", "prep", "nummod") and node.head is not node:
+        node = node.head
+    verb = governing_verb(node)
+    return verb.lemma_.lower() in ATTACK_LEMMAS or (token.pos_ == "VERB" and token.lemma_.lower() in ATTACK_LEMMAS)
+
+
+def governing_verb(token: Token) -> Token:
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    return token
+
+
+def is_blocked(trigger: Span, attributions: list[Attribution]) -> bool:
+    """True when the sentence does not report the event as having happened."""
+    head = trigger[0]
+    verb = governing_verb(head)
+    if trigger.sent.text.rstrip().endswith("?"):
+        return True
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return True
+    for child in verb.children:
+        if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in MODALS):
+            return True
+        if child.dep_ == "mark" and child.lower_ in ("if", "unless"):
+            return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_LEMMAS:
+        return True
+    return any(a.stance == "denies" and a.content_start <= head.idx < a.content_end for a in attributions)
+
+
+def _claimant(trigger: Span, attributions: list[Attribution]) -> Attribution | None:
+    idx = trigger[0].idx
+    inside = [a for a in attributions if a.content_start <= idx < a.content_end]
+    return inside[0] if inside else None
+
+
+# ---------------------------------------------------------------- when
+
+
+def _fallback_resolve(times: list[TimeExpr], start: int, end: int, text: str | None = None) -> TimeExpr | None:
+    """Used only when sitrep.time is absent: the DATE nearest the trigger."""
+    dated = [t for t in times if t.type == "DATE" and t.value[:1].isdigit()]
+    return min(dated, key=lambda t: abs(t.start - start), default=None)
+
+
+def _fallback_precision(value: str) -> tuple[str, int]:
+    if re.match(r"\d{4}-\d{2}-\d{2}", value):
+        return "day", 1
+    if re.match(r"\d{4}-W\d{2}", value):
+        return "week", 2
+    return ("month", 3) if re.fullmatch(r"\d{4}-\d{2}", value) else ("unknown", 3)
+
+
+def event_time(seg: Span, trigger: Span) -> tuple[str | None, str | None, int | None, bool]:
+    """(date, date_precision, time_precision, found_in_text) from the time expression nearest the trigger."""
+    try:
+        from sitrep.time import resolve_event_date, time_precision
+    except ImportError:
+        resolve_event_date, time_precision = _fallback_resolve, _fallback_precision
+    doc = seg.doc
+    # Only expressions inside this sentence: a dateline's date is the report's, not the event's.
+    times = [t for t in doc._.sitrep_times or [] if seg.start_char <= t.start and t.end <= seg.end_char]
+    expr = resolve_event_date(times, trigger.start_char, trigger.end_char, text=doc.text)
+    if expr is not None and expr.value:
+        name, code = time_precision(expr.value)
+        value = expr.value[:10] if name == "day" else expr.value  # "2025-06-10TNI" dates the day
+        return value, name, code, True
+    published = doc._.sitrep_published
+    return published, ("reported" if published else None), None, False
+
+
+# ---------------------------------------------------------------- where
+
+
+def event_place(sent: Span, attributions: list[Attribution]) -> tuple[Place, int] | None:
+    """The most specific resolved, literal place mentioned in the sentence, and its geo_precision."""
+    speakers = [(a.source.start_char, a.source.end_char) for a in attributions if a.source is not None]
+    acting = {t.idx for t in sent if t.dep_ in ("nsubj", "poss")}  # "Russia launched", "Moscow's ministry"
+    best: tuple[int, int, Place] | None = None
+    for place in sent.doc._.sitrep_places or []:
+        if place.kind not in KIND_RANK or (place.geonameid is None and place.lat is None):
+            continue
+        for mention in place.mentions:
+            if mention.metonymic or not (sent.start_char <= mention.start < sent.end_char):
+                continue
+            if mention.start in acting or any(s <= mention.start < e for s, e in speakers):
+                continue  # "Kharkiv governor Syniehubov said": where the speaker is, not the event
+            key = (KIND_RANK[place.kind], mention.start)
+            if best is None or key < best[:2]:
+                best = (*key, place)
+    if best is None:
+        return None
+    rank, start, place = best
+    return place, _geo_precision(sent.doc.text, place, start)
+
+
+def _geo_precision(text: str, place: Place, start: int) -> int:
+    if place.kind != "populated_place":
+        return 2 if place.kind in ("area", "water") else 3
+    end = start + len(place.name)
+    if NEAR_BEFORE.search(text[max(0, start - 40) : start]) or NEAR_AFTER.match(text[end : end + 20]):
+        return 2
+    return 1
+
+
+# ---------------------------------------------------------------- who
+
+
+def _country_of(token: Token, speaker_country: str | None) -> str | None:
+    """Country named by a modifier of an actor noun: "Russian forces", "Ukraine's troops", "its forces"."""
+    terms = country_terms()
+    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    modifiers += [token.doc[i] for i in range(max(token.sent.start, token.i - 3), token.i)]
+    for mod in modifiers:
+        if mod.lower_ in terms:
+            return terms[mod.lower_]
+        if mod.dep_ == "poss" and mod.pos_ == "PRON" and mod.lower_ in ("its", "their", "our") and speaker_country:
+            return speaker_country
+    return None
+
+
+def event_actors(
+    sent: Span, trigger: Span, event_type: str, place: Place | None, attributions: list[Attribution],
+    speaker_country: str | None,
+) -> list[str]:
+    """Distinct actors, the trigger's subject side first; no direction implied beyond that."""
+    verb = governing_verb(trigger[0])
+    subject_idx = {t.i for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+    place_country = country_name(place.country_code) if place and place.country_code else None
+    nouns, terms = actor_nouns(), country_terms()
+    found: list[tuple[bool, int, str]] = []
+    speaker_idx = {t.i for a in attributions if a.speaker is not None for t in a.speaker}
+    for token in sent:
+        if token.i in speaker_idx:
+            continue  # "Ukraine's air force said ...": the speaker, not a party to the event
+        role = nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
+        actor = None
+        if role == "military":
+            country = _country_of(token, speaker_country)
+            actor = f"Military Forces of {country}" if country else None
+        elif token.i in subject_idx and token.dep_ == "nsubj" and token.lower_ in terms:
+            actor = f"Military Forces of {terms[token.lower_]}"  # "Russia launched 40 drones"
+        elif role == "civilian" and event_type in ("Explosions/Remote violence", "Violence against civilians"):
+            actor = f"Civilians ({place_country})" if place_country else "Civilians"
+        elif role == "protester" and event_type in ("Protests", "Riots"):
+            actor = f"Protesters ({place_country})" if place_country else "Protesters"
+        if actor:
+            found.append((token.i not in subject_idx, token.i, actor))
+    ordered: list[str] = []
+    for _, _, actor in sorted(found):
+        if actor not in ordered:
+            ordered.append(actor)
+    return ordered
+
+
+def territory_sub_event(trigger: Span, actor1: str | None, place: Place | None) -> str:
+    prefix = "Military Forces of "
+    actor_country = actor1[len(prefix):] if actor1 and actor1.startswith(prefix) else None
+    place_country = country_name(place.country_code) if place and place.country_code else None
+    if actor_country and place_country:
+        own = actor_country == place_country
+    else:
+        own = trigger[0].lemma_.lower() in REGAIN_LEMMAS
+    return "Government regains territory" if own else "Non-state actor overtakes territory"
+
+
+# ---------------------------------------------------------------- how many dead
+
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "a": 1, "an": 1, "hundred": 100})
+_NUM = r"(?:\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_BOUND = r"(?:at least |as many as |more than |over |some |about |around |nearly |up to )?"
+_PEOPLE = (r"(?:people|persons?|civilians?|residents?|soldiers?|servicem[ae]n|troops|children|child|men|man|"
+           r"women|woman|boys?|girls?|pensioners?|others?|teenagers?|officers?|rescuers?|volunteers?|workers?)")
+FATALITY_PATTERNS = [
+    re.compile(rf"\b(?:killed|killing|kills|kill)\s+{_BOUND}(?P<n>{_NUM})\b(?!\s*(?:km|%|per))", re.I),
+    re.compile(rf"\b{_BOUND}(?P<n>{_NUM})\s+(?:[a-z-]+\s+)?{_PEOPLE}\s+(?:(?:were|was|have been|had been|are|is)\s+)?"
+               r"(?:killed|dead|died)\b", re.I),
+    re.compile(rf"\b{_BOUND}(?P<n>{_NUM})\s+(?:(?:were|was|have been|had been|are)\s+)?(?:killed|dead)\b", re.I),
+    re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|at|of)\s+{_BOUND}(?P<n>{_NUM})\b", re.I),
+]
+NO_FATALITIES = re.compile(r"\bno (?:casualties|deaths|fatalities)\b|\b(?:no one|nobody) was (?:killed|hurt|injured)\b", re.I)
+
+
+def fatalities(sent: Span) -> int | None:
+    hits: list[tuple[int, int]] = []
+    for pattern in FATALITY_PATTERNS:
+        for match in pattern.finditer(sent.text):
+            value = _as_int(match.group("n"))
+            if value is not None and not sent.text[: match.start("n")].lower().endswith("no "):
+                hits.append((match.start(), value))
+    if hits:
+        return min(hits)[1]
+    return 0 if NO_FATALITIES.search(sent.text) else None
+
+
+def _as_int(word: str) -> int | None:
+    word = word.lower().replace(",", "")
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+# ---------------------------------------------------------------- assembly
+
+
+def code_segment(doc: Doc, seg: Span, attributions: list[Attribution], next_seg: Span | None) -> Event | None:
+    """The event a sentence reports, or None."""
+    found = find_trigger(seg)
+    if found is None:
+        return None
+    trigger_row, trigger = found
+    if any(a.speaker is not None and a.speaker.start <= trigger.start < a.speaker.end for a in attributions):
+        return None  # "Air defence units said ..." names the speaker, not an event
+    if is_blocked(trigger, attributions):
+        return None
+    claim = _claimant(trigger, attributions)
+    source = claim.source if claim is not None else None
+    located = event_place(seg, attributions)
+    place, geo_precision = located if located else (None, None)
+    actors = event_actors(seg, trigger, trigger_row.event_type, place, attributions, affiliation(source))
+    actor1 = actors[0] if actors else None
+    sub_event = trigger_row.sub_event_type
+    if sub_event == "TERRITORY":
+        sub_event = territory_sub_event(trigger, actor1, place)
+    date, date_precision, time_precision, dated = event_time(seg, trigger)
+    hedged = is_hedged(seg, seg.start_char, seg.end_char, approx=False) or bool(claim and claim.cue_hedged)
+    if next_seg is not None and UNVERIFIED.search(next_seg.text) and "\n\n" not in doc.text[seg.end_char : next_seg.start_char]:
+        hedged = True
+    confidence = (trigger_row.weight + (0.05 if place else -0.1) + (0.05 if dated else -0.05)
+                  + (0.0 if actors else -0.05) - (0.2 if hedged else 0.0) - (0.05 if claim else 0.0))
+    return Event(
+        event_type=trigger_row.event_type,
+        sub_event_type=sub_event,
+        date=date,
+        date_precision=date_precision,
+        location=place.location_fields() if place else None,
+        geo_precision=geo_precision,
+        actor1=actor1,
+        actor2=actors[1] if len(actors) > 1 else None,
+        fatalities=fatalities(seg),
+        source_claimant=source.text if source is not None else None,
+        evidence=Evidence(seg.start_char, seg.end_char, seg.text),
+        confidence=round(min(0.95, max(0.05, confidence)), 2),
+        time_precision=time_precision,
+    )
+
+
+def extract_events(doc: Doc) -> list[Event]:
+    per_segment = doc_attributions(doc)
+    events = []
+    for i, (seg, attributions) in enumerate(per_segment):
+        next_seg = per_segment[i + 1][0] if i + 1 < len(per_segment) else None
+        event = code_segment(doc, seg, attributions, next_seg)
+        if event is not None:
+            events.append(event)
+    return events
+
+
+@Language.factory("sitrep_events", default_config={})
+def make_events(nlp: Language, name: str) -> EventsStage:
+    return EventsStage()
+
+
+class EventsStage:
+    """spaCy component: sets doc._.sitrep_events."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.sitrep_events = extract_events(doc)
+        return doc

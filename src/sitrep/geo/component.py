@@ -1,0 +1,68 @@
+"""The `sitrep_places` pipeline stage and plain functions for scripts and benchmarks."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitrep.geo.recognise import Recogniser
+from sitrep.geo.resolve import Resolver, Toponym
+from sitrep.geo.store import get_gazetteer
+from sitrep.model import Place
+
+if not Doc.has_extension("sitrep_places"):
+    Doc.set_extension("sitrep_places", default=None)
+
+
+class PlacesComponent:
+    """Sets doc._.sitrep_places: one Place per distinct place, with all its mentions."""
+
+    def __init__(self, demonyms_as_places: bool = False):
+        self.demonyms_as_places = demonyms_as_places
+        self._recogniser: Recogniser | None = None
+        self._resolver: Resolver | None = None
+
+    def _ready(self) -> tuple[Recogniser, Resolver]:
+        # The gazetteer opens on first document, not at pipeline construction.
+        if self._recogniser is None:
+            gaz = get_gazetteer()
+            self._recogniser = Recogniser(gaz, self.demonyms_as_places)
+            self._resolver = Resolver(gaz)
+        return self._recogniser, self._resolver
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.sitrep_places = geoparse(doc, *self._ready())
+        return doc
+
+
+@Language.factory("sitrep_places", default_config={"demonyms_as_places": False})
+def make_places(nlp: Language, name: str, demonyms_as_places: bool) -> PlacesComponent:
+    return PlacesComponent(demonyms_as_places)
+
+
+def geoparse(doc: Doc, recogniser: Recogniser | None = None,
+             resolver: Resolver | None = None) -> list[Place]:
+    """Recognise and resolve the places of a parsed Doc."""
+    gaz = get_gazetteer()
+    recogniser = recogniser or Recogniser(gaz)
+    resolver = resolver or Resolver(gaz)
+    return resolver.resolve(doc.text, recogniser(doc))
+
+
+def resolve_spans(text: str, spans: list[tuple[int, int]], demonyms: bool = True) -> list[Place]:
+    """Oracle mode: resolve given character spans (gold toponyms) without recognition."""
+    gaz = get_gazetteer()
+    toponyms = []
+    for start, end in spans:
+        surface = text[start:end]
+        is_demonym = demonyms and not _has_place_entry(gaz, surface) and _has_demonym(gaz, surface)
+        toponyms.append(Toponym(start, end, surface, demonym=is_demonym))
+    return Resolver(gaz).resolve(text, toponyms)
+
+
+def _has_place_entry(gaz, surface: str) -> bool:
+    return any(e.matched != 3 for e in gaz.lookup(surface))
+
+
+def _has_demonym(gaz, surface: str) -> bool:
+    return any(e.matched == 3 for e in gaz.lookup(surface, loose=False))

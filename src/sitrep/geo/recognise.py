@@ -1,0 +1,158 @@
+"""Finding toponyms in a spaCy Doc: NER entities plus gazetteer matches in place contexts.
+
+The small English model tags many non-Western places as PERSON or ORG (Kramatorsk,
+Pokrovsk, El Obeid), so a capitalised span that the gazetteer knows and that sits in a
+place-like context ("in X", "near X", "X region", "X, Kharkiv Oblast") is taken as a
+toponym even when spaCy disagrees.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.geo.normalise import name_key
+from sitrep.geo.resolve import Toponym
+from sitrep.geo.sources import DEMONYM
+from sitrep.geo.store import Gazetteer
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_PREPOSITIONS = {"in", "near", "from", "at", "outside", "to", "into", "toward", "towards",
+                 "around", "across", "via", "through", "inside", "of", "between", "and",
+                 "nearby", "outskirts", "west", "east", "north", "south"}
+_REGION_WORDS = {"region", "oblast", "raion", "district", "province", "county", "governorate",
+                 "city", "town", "village", "area", "state", "front", "direction", "sector"}
+_SPEECH_VERBS = {"say", "deny", "announce", "claim", "accuse", "warn", "urge", "demand",
+                 "reject", "condemn", "insist", "respond", "threaten", "vow", "agree", "sign",
+                 "sanction", "blame", "call", "state", "report", "confirm", "insist", "tell",
+                 "want", "seek", "hope", "decide", "refuse", "expel", "recognise", "recognize",
+                 "retaliate", "negotiate", "approve", "impose", "pledge", "promise", "argue"}
+_NEVER_PLACES = {"january", "february", "march", "april", "may", "june", "july", "august",
+                 "september", "october", "november", "december", "monday", "tuesday",
+                 "wednesday", "thursday", "friday", "saturday", "sunday", "god", "president",
+                 "minister", "army", "police", "government", "reuters", "news", "today"}
+_TITLES = {"mr", "mrs", "ms", "dr", "president", "minister", "general", "gen", "col",
+           "colonel", "commander", "spokesman", "spokeswoman", "sen", "senator", "rep",
+           "governor", "mayor", "prime", "king", "queen", "prince", "sir", "lt", "sgt"}
+_ATTACK_VERBS = {"shell", "strike", "hit", "capture", "liberate", "attack", "bomb", "take",
+                 "seize", "enter", "retake", "encircle", "occupy", "storm", "shelled", "struck",
+                 "captured", "liberated", "attacked", "bombed", "seized", "entered", "retook",
+                 "encircled", "occupied", "stormed", "visit", "visited", "leave", "left"}
+MAX_NGRAM = 4
+SIGNIFICANT_POPULATION = 100_000
+
+
+def is_metonymic(span: Span) -> bool:
+    """'Moscow denied', 'Kyiv said': a place standing for its government or people."""
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _SPEECH_VERBS:
+        return True
+    # "Washington's decision", "Moscow's claims" are about the actor, not the place.
+    return bool(span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"
+                and span.end + 1 < len(span.doc)
+                and span.doc[span.end + 1].lemma_.lower() in {"decision", "claim", "position",
+                                                            "response", "statement", "demand"})
+
+
+def _capitalised(token: Token) -> bool:
+    text = token.text
+    return text[:1].isupper() and text.lower() not in _NEVER_PLACES and not token.like_num
+
+
+def _place_context(doc: Doc, start: int, end: int) -> bool:
+    prev = doc[start - 1] if start > 0 else None
+    nxt = doc[end] if end < len(doc) else None
+    if prev is not None and (prev.lower_ in _PREPOSITIONS or prev.lower_ in _ATTACK_VERBS):
+        return True
+    if nxt is not None and nxt.lower_ in ("and", "or") and end + 1 < len(doc) \
+            and _capitalised(doc[end + 1]):
+        return True
+    if nxt is not None and nxt.lower_ in _REGION_WORDS:
+        return True
+    # "Novoselivka, Kramatorsk Raion" / "Bakhmut, Donetsk": a comma-linked place list.
+    if nxt is not None and nxt.text == "," and end + 1 < len(doc) and _capitalised(doc[end + 1]):
+        return True
+    return prev is not None and prev.text == "," and start > 1 and _capitalised(doc[start - 2])
+
+
+def _is_person_like(doc: Doc, start: int) -> bool:
+    return start > 0 and doc[start - 1].lower_.rstrip(".") in _TITLES
+
+
+def _trim(span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ in ("the", "'s"):
+        start += 1
+    while end > start and span.doc[end - 1].tag_ == "POS":
+        end -= 1
+    return span.doc[start:end]
+
+
+class Recogniser:
+    def __init__(self, gaz: Gazetteer, demonyms_as_places: bool = False):
+        self.gaz = gaz
+        self.demonyms_as_places = demonyms_as_places
+
+    def __call__(self, doc: Doc) -> list[Toponym]:
+        found: list[Toponym] = []
+        taken = [False] * len(doc)
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                span = _trim(ent)
+                if len(span) and span.text.lower() not in _NEVER_PLACES:
+                    found.append(self._toponym(span))
+                    for i in range(span.start, span.end):
+                        taken[i] = True
+            elif ent.label_ == "NORP" and self.demonyms_as_places and self._is_demonym(ent.text):
+                found.append(Toponym(ent.start_char, ent.end_char, ent.text, demonym=True))
+                for i in range(ent.start, ent.end):
+                    taken[i] = True
+        found.extend(self._gazetteer_matches(doc, taken))
+        return sorted(found, key=lambda t: t.start)
+
+    def _toponym(self, span: Span) -> Toponym:
+        return Toponym(span.start_char, span.end_char, span.text, is_metonymic(span))
+
+    def _is_demonym(self, text: str) -> bool:
+        return any(e.matched == DEMONYM for e in self.gaz.lookup(text, loose=False))
+
+    def _gazetteer_matches(self, doc: Doc, taken: list[bool]) -> list[Toponym]:
+        out = []
+        i = 0
+        while i < len(doc):
+            if taken[i] or not _capitalised(doc[i]):
+                i += 1
+                continue
+            match_end = self._longest_match(doc, i, taken)
+            if match_end and self._accept(doc, i, match_end):
+                out.append(self._toponym(doc[i:match_end]))
+                i = match_end
+            else:
+                i += 1
+        return out
+
+    def _longest_match(self, doc: Doc, start: int, taken: list[bool]) -> int:
+        for end in range(min(len(doc), start + MAX_NGRAM), start, -1):
+            if any(taken[start:end]) or not _capitalised(doc[end - 1]):
+                continue
+            if self.gaz.has_key(name_key(doc[start:end].text)):
+                return end
+        return 0
+
+    def _accept(self, doc: Doc, start: int, end: int) -> bool:
+        span = doc[start:end]
+        if _is_person_like(doc, start):
+            return False
+        # Part of a longer capitalised name ("Washington Post", "Kherson Oblast Council").
+        if end < len(doc) and _capitalised(doc[end]) and doc[end].lower_ not in _REGION_WORDS:
+            return False
+        if start > 0 and _capitalised(doc[start - 1]) and not doc[start - 1].is_sent_start:
+            return False
+        entries = [e for e in self.gaz.lookup(span.text, loose=False) if e.matched != DEMONYM]
+        if not entries:
+            return False
+        if any(e.level in ("PCLI", "CONT", "AREA", "WATER") for e in entries):
+            return True
+        if _place_context(doc, start, end):
+            return True
+        # Well-known places need no cue: "Kyiv said ...", "Odessa port was damaged".
+        return any(e.level == "ADM1" or e.population >= SIGNIFICANT_POPULATION for e in entries)

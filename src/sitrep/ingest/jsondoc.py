@@ -1,0 +1,34 @@
+"""A whole-file JSON value: a Telegram export, one document object, or a list of them."""
+
+from __future__ import annotations
+
+import json
+
+from . import IngestProblem, telegram
+from .base import Items, source_name
+from .decoding import decode_text
+from .jsonl import document_from_record
+
+
+def read(data: bytes, where: str) -> Items:
+    try:
+        value = json.loads(decode_text(data)[0])
+    except json.JSONDecodeError as error:
+        yield IngestProblem(where, f"malformed JSON ({error.msg} at line {error.lineno})")
+        return
+    source = source_name(where)
+    if telegram.is_export(value):
+        yield from telegram.read_export(value, where)
+    elif isinstance(value, dict) and "text" in value:
+        yield document_from_record(value, where, source)
+    elif isinstance(value, list) and value:
+        for number, record in enumerate(value, start=1):
+            item_where = f"{where}#item-{number}"
+            if isinstance(record, dict):
+                yield document_from_record(record, item_where, source)
+            else:
+                yield IngestProblem(item_where, "expected a JSON object")
+    else:
+        yield IngestProblem(
+            where, "unsupported JSON: neither a Telegram export nor documents with 'text'"
+        )

@@ -1,0 +1,96 @@
+"""Which reader a file needs, from its content first and its extension second.
+
+Content is decisive when it is unambiguous (magic bytes, a WARC header, a feed or HTML
+root element, JSON). Plain-looking content defers to the extension, so a broken
+`feed.xml` or `items.jsonl` still reaches the reader that can say what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+
+from .decoding import decode_text, looks_binary
+from .compressed import GZIP_MAGIC
+
+_HEAD_BYTES = 4096
+_JSONL_SAMPLE_LINES = 20
+_BY_EXTENSION = {
+    ".txt": "text", ".text": "text", ".md": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
+    ".warc": "warc", ".arc": "warc",
+}
+_PROLOGUE = re.compile(r"^(?:\s+|<\?.*?\?>|<!--.*?-->|<!doctype[^>]*>)*", re.DOTALL | re.IGNORECASE)
+_ROOT = re.compile(r"<\s*([a-zA-Z][\w:.-]*)")
+_FEED_ROOTS = frozenset({"rss", "feed", "rdf:rdf", "rdf"})
+_HTML_ROOTS = frozenset({"html", "head", "body", "article", "div", "p", "main", "section",
+                         "meta", "title", "link", "header", "span", "h1", "h2", "table"})
+
+
+def extension(name: str) -> str:
+    return os.path.splitext(name.lower())[1]
+
+
+def detect_format(data: bytes, name: str) -> str:
+    """One of: empty, gzip, binary, warc, feed, html, xml, jsonl, json, text."""
+    if data.startswith(GZIP_MAGIC):
+        return "gzip"
+    if looks_binary(data):
+        return "binary"
+    head = decode_text(data[:_HEAD_BYTES])[0].lstrip("\ufeff \t\r\n")
+    if not head.strip() and not decode_text(data)[0].strip():
+        return "empty"
+    if head.startswith(("WARC/", "ARC/")):
+        return "warc"
+    if head.startswith("<"):
+        return _markup_format(head, name)
+    if head.startswith(("{", "[")):
+        if _BY_EXTENSION.get(extension(name)) == "jsonl":
+            return "jsonl"
+        return _json_format(data) if head.startswith("{") else "json"
+    return _BY_EXTENSION.get(extension(name), "text")
+
+
+def _markup_format(head: str, name: str) -> str:
+    if re.match(r"<!doctype\s+html", head, re.IGNORECASE):
+        return "html"
+    match = _ROOT.match(head, _PROLOGUE.match(head).end())
+    root = match.group(1).lower() if match else ""
+    if root in _FEED_ROOTS:
+        return "feed"
+    if root in _HTML_ROOTS:
+        return "html"
+    # An unknown root in a .html file is still a page; in any other file it is some
+    # other XML vocabulary, whatever the extension promises.
+    return "html" if _BY_EXTENSION.get(extension(name)) == "html" else "xml"
+
+
+def xml_root(data: bytes) -> str:
+    """The root element name of an XML document, for the "unsupported" message."""
+    head = decode_text(data[:_HEAD_BYTES])[0].lstrip("\ufeff \t\r\n")
+    match = _ROOT.match(head, _PROLOGUE.match(head).end())
+    return match.group(1) if match else "?"
+
+
+def _json_format(data: bytes) -> str:
+    """JSON Lines if lines are objects one by one; otherwise a single JSON value."""
+    text = decode_text(data)[0].lstrip("\ufeff \t\r\n")
+    lines = [line.strip() for line in text.split("\n", _JSONL_SAMPLE_LINES) if line.strip()]
+    if len(lines) > _JSONL_SAMPLE_LINES:
+        lines.pop()  # the unsplit remainder of the file
+    if lines[0] == "{":  # pretty-printed single object
+        return "json"
+    try:
+        first = json.loads(lines[0])
+    except json.JSONDecodeError:
+        first = None
+    if isinstance(first, dict) and ("messages" in first or "chats" in first):
+        return "json"
+    if len(lines) == 1:
+        return "jsonl" if isinstance(first, dict) else "json"
+    if all(line.startswith("{") for line in lines):
+        return "jsonl"
+    return "json"

@@ -1,0 +1,40 @@
+"""The `sitrep_quantities` stage: amounts with their bound, range, unit and counted noun.
+
+The extractor lives in `sitrep.quantity`; this module registers the spaCy component. It
+reads `doc._.sitrep_times` so that "24 February" or "four days" are not counted as amounts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitrep.model import Quantity
+from sitrep.quantity.extract import find_quantities as _find
+
+__all__ = ["QuantitiesStage", "find_quantities"]
+
+
+def find_quantities(text: str, doc: Any = None) -> list[Quantity]:
+    """Quantities in `text`; with a Doc, numbers inside its time expressions are skipped."""
+    times = getattr(doc._, "sitrep_times", None) if doc is not None else None
+    if times is None:
+        from sitrep.timex import find_times  # without a times stage, find them ourselves
+        published = getattr(doc._, "sitrep_published", None) if doc is not None else None
+        times = find_times(text, published, doc)
+    return _find(text, doc, [(t.start, t.end) for t in times])
+
+
+class QuantitiesStage:
+    """Writes `doc._.sitrep_quantities`."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.sitrep_quantities = find_quantities(doc.text, doc)
+        return doc
+
+
+@Language.factory("sitrep_quantities")
+def make_quantities_stage(nlp: Language, name: str) -> QuantitiesStage:
+    return QuantitiesStage()

@@ -1,0 +1,208 @@
+"""Finding quantities: a number with its bound, range, unit or counted noun.
+
+Numbers that name things rather than count them are skipped: dates and times (found by
+the times stage), ordinals ("47th"), designations ("Su-25", "M777", "Resolution 2334",
+"Brigade 47") and ages.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sitrep.model import Quantity
+from sitrep.quantity.numbers import NUMBER, parse_number
+from sitrep.quantity.units import (
+    CURRENCY_SYMBOLS, CURRENCY_WORDS, DESIGNATION_AFTER, DESIGNATION_BEFORE, MEASURE_RE,
+    MEASURES, is_known_count_noun, is_person, singular,
+)
+from sitrep.quantity.vague import BOUND_WORDS, VAGUE_COUNTS, WEAK_VAGUE
+
+
+def _alts(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_CUR = r"(?:US\$|\$|€|£|₴|₽|¥|₪)"
+_CUR_WORDS = _alts(CURRENCY_WORDS)
+_ONE = rf"(?:(?P<cur>{_CUR})\s?)?(?P<num>{NUMBER})"
+_TWO = rf"(?:(?P<cur2>{_CUR})\s?)?(?P<num2>{NUMBER})"
+QUANTITY_RE = re.compile(
+    rf"(?<![\w.,$€£-])(?:(?P<bound>{_alts(BOUND_WORDS)})\s+)?"
+    rf"(?:(?P<vague>{_alts(VAGUE_COUNTS)}|{_alts(WEAK_VAGUE)})"
+    rf"|{_ONE}(?:\s*(?P<sep>-|–|to|and|or)\s*{_TWO})?)(?P<mscale>(?<=\d)m\b(?!²))?"
+    rf"(?:(?:\s*|-)(?P<unit>{MEASURE_RE.pattern})|\s+(?:of\s+)?(?P<curword>{_CUR_WORDS})\b)?"
+    rf"(?P<orso>\s+or\s+so)?",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+_SKIP_NOUNS = {"of", "the", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with",
+               "was", "were", "is", "are", "has", "have", "had", "as", "its", "his", "her",
+               "this", "that", "these", "those", "years", "year", "per", "a", "an", "percent"}
+
+
+def _scale_to_unit(value: float, factor: float) -> float:
+    return round(value * factor, 9)
+
+
+def _is_designation(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 20):start]
+    after = text[end:end + 20]
+    if re.match(r"-?\s*(?:" + MEASURE_RE.pattern + ")", after, re.IGNORECASE):
+        return False  # "a 2,000-metre runway"
+    if re.search(r"[A-Za-z]-?$|#$|№\s*$", before) or re.match(r"(?:st|nd|rd|th)\b|[A-Za-z]\w|-[A-Za-z]", after):
+        return not re.match(r"(?:bn|mn|mln|tn|k|km|m|kg|ha|mi|ft|t)\b", after, re.IGNORECASE)
+    word_before = re.findall(r"[\w.]+", before.lower())[-1:]
+    if word_before and word_before[0] in DESIGNATION_BEFORE and before.rstrip()[-1:].isalpha():
+        return True
+    word_after = re.match(r"\s+([A-Z]\w+)", after)
+    if word_after and word_after.group(1).lower() in DESIGNATION_AFTER:
+        return True
+    return _is_model_number(text[start:end], before, after)
+
+
+# Capitalised words that open a sentence or a count rather than name a thing.
+_NOT_NAMES = {
+    "the", "a", "an", "in", "on", "at", "by", "for", "from", "with", "of", "to", "and", "but",
+    "or", "since", "until", "after", "before", "only", "just", "all", "another", "these",
+    "those", "its", "their", "his", "her", "our", "my", "your", "total", "both", "some",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday",
+}
+
+
+def _is_model_number(number: str, before: str, after: str) -> bool:
+    """A bare whole number right after a name is a model or series: "Leopard 2 tanks",
+    "Boeing 777". A person noun after it keeps the count ("In Kharkiv 3 people")."""
+    if not number.isdigit():
+        return False
+    name = re.search(r"(?<![\w'’])([A-Za-z][\w&]*)\s+$", before)
+    if not name or not any(c.isupper() for c in name.group(1)):
+        return False
+    if name.group(1).lower() in _NOT_NAMES or name.group(1).lower() in BOUND_WORDS:
+        return False
+    noun = re.match(r"\s+([a-z]+)", after)
+    return not (noun and is_person(noun.group(1))) and not after.startswith("%")
+
+
+def _entity(text: str, end: int, doc: Any, num_start: int) -> tuple[str, int] | None:
+    """The counted noun after the number: "12,000 [Russian] fighters" -> "fighters"."""
+    if doc is not None:
+        span = doc.char_span(num_start, end, alignment_mode="expand")
+        if span is not None:
+            head = span[-1].head
+            if head.i > span[-1].i and head.pos_ in {"NOUN", "PROPN"} and head.idx >= end:
+                if head.idx - end < 40:
+                    return head.text, head.idx + len(head.text)
+    lead = re.match(r"\s+(?:of\s+(?:the\s+)?)?", text[end:])
+    if not lead:
+        return None
+    words = list(_WORD.finditer(text, end + lead.end()))[:3]
+    for i, word in enumerate(words):
+        noun = word.group()
+        if noun.lower() in _SKIP_NOUNS or (i and text[words[i - 1].end():word.start()].strip()):
+            break
+        if is_known_count_noun(noun) and noun[0].islower():
+            return noun, word.end()
+    if words and words[0].start() == end + lead.end():
+        noun = words[0].group()
+        if noun[0].islower() and noun.endswith("s") and len(noun) > 3 and not noun.endswith(
+                "ss") and noun.lower() not in _SKIP_NOUNS:
+            return noun, words[0].end()
+    return None
+
+
+def _numbers(m: re.Match) -> tuple[float, float | None] | None:
+    if m["vague"]:
+        key = re.sub(r"\s+", " ", m["vague"].lower())
+        return VAGUE_COUNTS.get(key) or WEAK_VAGUE[key]
+    low = parse_number(m["num"])
+    if low is None:
+        return None
+    high = parse_number(m["num2"]) if m["num2"] else None
+    if high is not None and not re.search(r"[a-z]", m["num"], re.I):
+        # "1.5 to 2 billion": the scale of the upper number carries to the lower one.
+        bare_high = parse_number(re.sub(r"[^\d.,]", "", m["num2"])) or high
+        scale = high / bare_high
+        if scale > 1 and low <= bare_high:
+            low *= scale
+    return low, high
+
+
+def _bound(m: re.Match, high: float | None) -> str:
+    if m["vague"] or high is not None:
+        return "range"
+    if m["orso"]:
+        return "approx"
+    word = re.sub(r"\s+", " ", (m["bound"] or "").lower())
+    bound = BOUND_WORDS.get(word, "exact")
+    return "exact" if bound == "range" else bound
+
+
+def _build(text: str, m: re.Match, doc: Any) -> Quantity | None:
+    numbers = _numbers(m)
+    if numbers is None:
+        return None
+    value, high = numbers
+    sep = (m["sep"] or "").lower()
+    if sep in {"and", "or"} and not (m["bound"] or "").lower() == "between" and sep != "or":
+        return None
+    if sep == "or" and high is not None and high - value > 2:
+        return None
+    symbol = m["cur"] or m["cur2"]
+    unit_word = m["unit"]
+    code = CURRENCY_SYMBOLS.get(symbol) if symbol else None
+    code = code or (CURRENCY_WORDS.get(re.sub(r"\s+", " ", m["curword"].lower()))
+                    if m["curword"] else None)
+    entity = None
+    start, end = m.start(), m.end()
+    if m["mscale"] and code:
+        value, high = value * 1e6, (high * 1e6 if high is not None else None)
+    elif m["mscale"]:
+        unit_word = "metres"
+    if code:
+        unit, norm_unit, factor = code, code, 1.0
+    elif unit_word:
+        key = re.sub(r"\s+", " ", unit_word)
+        unit, norm_unit, factor = MEASURES.get(key) or MEASURES.get(key.lower()) or (
+            key, key, 1.0)
+    else:
+        found = _entity(text, m.end(), doc, m.start("num") if m["num"] else m.start())
+        unit, norm_unit, factor = None, None, 1.0
+        if found:
+            noun, end = found
+            entity = singular(noun)
+            unit = noun.lower()
+            norm_unit = "people" if is_person(noun) else entity
+        elif m["num"] and not re.search(r"\d", m["num"]) and not m["vague"]:
+            return None  # a bare "two" is more often a pronoun than an amount
+        elif m["vague"] and m["vague"].lower() in WEAK_VAGUE:
+            return None
+    if m["num"] and not re.search(r"\d", m["num"]) and value <= 1 and not (code or unit_word):
+        return None  # "one of the", "a tank"
+    norm = _scale_to_unit(value, factor)
+    norm_high = _scale_to_unit(high, factor) if high is not None else None
+    return Quantity(text=text[start:end], start=start, end=end, value=value, value_max=high,
+                    unit=unit, normalized_value=norm if norm_high is None else norm,
+                    normalized_unit=norm_unit, bound=_bound(m, high), entity=entity)
+
+
+def find_quantities(text: str, doc: Any = None,
+                    skip: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    """Quantities in `text`; `skip` holds spans (times) whose numbers are not amounts."""
+    skip = skip or []
+    found: list[Quantity] = []
+    pos = 0
+    while (m := QUANTITY_RE.search(text, pos)) is not None:
+        pos = max(m.end(), m.start() + 1)
+        num_start = m.start("num") if m["num"] else m.start()
+        num_end = m.end("num") if m["num"] else m.end()
+        if any(num_start < e and s < num_end for s, e in skip):
+            continue
+        if m["num"] and _is_designation(text, num_start, m.end("num2") if m["num2"] else num_end):
+            continue
+        quantity = _build(text, m, doc)
+        if quantity is not None:
+            found.append(quantity)
+    return found

@@ -1,0 +1,80 @@
+"""Finding temporal expressions: run every rule, keep the longest non-overlapping matches,
+then normalise them in reading order so anaphora ("the day before") can lean on the last
+date mentioned."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sitrep.model import TimeExpr
+from sitrep.timex.base import Rule
+from sitrep.timex.calendar import Context, parse_iso
+from sitrep.timex.rules_dates import DATE_RULES
+from sitrep.timex.rules_spans import SPAN_RULES
+
+RULES: list[Rule] = DATE_RULES + SPAN_RULES
+_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
+
+
+def _candidates(ctx: Context) -> list[tuple[int, int, Rule, re.Match]]:
+    found = []
+    for rule in RULES:
+        pos = 0
+        while (match := rule.pattern.search(ctx.text, pos)) is not None:
+            # A rejected match may hide a shorter, valid one starting just after it.
+            if match.end() == match.start() or rule.handler(match, ctx) is None:
+                pos = match.start() + 1
+                continue
+            found.append((match.start(), match.end(), rule, match))
+            pos = match.end()
+    return found
+
+
+def _select(found: list) -> list:
+    """Longest first, then the more specific rule; overlapping losers are dropped."""
+    chosen: list = []
+    taken: list[tuple[int, int]] = []
+    for item in sorted(found, key=lambda f: (-(f[1] - f[0]), -f[2].priority, f[0])):
+        start, end = item[0], item[1]
+        if any(start < e and s < end for s, e in taken):
+            continue
+        chosen.append(item)
+        taken.append((start, end))
+    return sorted(chosen, key=lambda f: f[0])
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """Drop a sentence-final full stop swallowed by an abbreviation ("10 p.m.")."""
+    stripped = text[start:end].rstrip()
+    end = start + len(stripped)
+    if stripped.endswith(".") and re.match(r"\s*(?:$|[A-Z\"'“”])", text[end:end + 3]):
+        return end - 1
+    return end
+
+
+# TimeBank leaves these outside the span (9 of 11 "about", 5 of 5 "just"); the mod keeps them.
+_LEADING_OUTSIDE = re.compile(r"(?:about|just)\s+(?=\S)", re.IGNORECASE)
+
+
+def _trim_lead(text: str, start: int, end: int) -> int:
+    lead = _LEADING_OUTSIDE.match(text, start, end)
+    return lead.end() if lead else start
+
+
+def find_times(text: str, published: str | None, doc: Any = None) -> list[TimeExpr]:
+    """Temporal expressions in `text`, with TIMEX3 values anchored on `published`."""
+    ctx = Context(text=text, dct=parse_iso(published), doc=doc)
+    times: list[TimeExpr] = []
+    for start, end, rule, match in _select(_candidates(ctx)):
+        result = rule.handler(match, ctx)
+        if result is None:
+            continue
+        value, kind, mod = result
+        end = _trim(text, start, end)
+        start = _trim_lead(text, start, end)
+        times.append(TimeExpr(text=text[start:end], start=start, end=end, value=value,
+                              type=kind, mod=mod))
+        if kind == "DATE" and _DAY_VALUE.match(value) and rule.name != "anaphora":
+            ctx.ref = parse_iso(value)
+    return times

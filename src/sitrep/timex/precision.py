@@ -1,0 +1,47 @@
+"""From a TIMEX3 value to an event's date precision, and the expression that dates an event."""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.model import TimeExpr
+
+# ACLED time_precision: 1 = the day is known, 2 = within a week or a few days, 3 = month or coarser.
+_PATTERNS: list[tuple[re.Pattern, str, int]] = [
+    (re.compile(r"^\d{4}-\d\d-\d\d(?:T.*)?$"), "day", 1),
+    (re.compile(r"^\d{4}-W\d\d(?:-WE|-\d)?$"), "week", 2),
+    (re.compile(r"^\d{4}-\d\d$"), "month", 3),
+    (re.compile(r"^\d{4}-(?:Q\d|H\d|SP|SU|FA|WI)$"), "season", 3),
+    (re.compile(r"^\d{4}$"), "year", 3),
+    (re.compile(r"^\d{3}$"), "decade", 3),
+    (re.compile(r"^\d{2}$"), "century", 3),
+]
+
+
+def time_precision(value: str) -> tuple[str, int]:
+    """(date_precision name, ACLED time_precision code) for a TIMEX3 value."""
+    for pattern, name, code in _PATTERNS:
+        if pattern.match(value or ""):
+            return name, code
+    return "unknown", 3
+
+
+def resolve_event_date(times: list[TimeExpr], start: int, end: int,
+                       text: str | None = None) -> TimeExpr | None:
+    """The DATE (or dated TIME) that governs the sentence span [start, end).
+
+    Inside the span the nearest expression to its middle wins; when `text` is given, the
+    search widens to the whole sentence around the span. Durations, sets and vague
+    references (PAST_REF) do not date an event.
+    """
+    lo, hi = start, end
+    if text is not None:
+        lo = max(text.rfind(stop, 0, start) for stop in (". ", "\n", "! ", "? ")) + 1
+        stops = [text.find(stop, end) for stop in (". ", "\n", "! ", "? ")]
+        hi = min([s for s in stops if s >= 0] or [len(text)])
+    middle = (start + end) / 2
+    dated = [t for t in times if t.type in {"DATE", "TIME"} and t.value[:1].isdigit()
+             and t.start >= lo and t.end <= hi]
+    if not dated:
+        return None
+    return min(dated, key=lambda t: (abs((t.start + t.end) / 2 - middle), -len(t.value)))

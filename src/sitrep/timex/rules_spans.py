@@ -1,0 +1,250 @@
+"""Rules for durations, "N units ago", sets, vague references, clock times and anaphora."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from sitrep.quantity.numbers import parse_number
+from sitrep.timex.base import Result, group, month_number, rule, weekday_number, words_before
+from sitrep.timex.calendar import Context, day_value, shift, tense_at, value_at, weekday_date
+from sitrep.timex.calendar import nearest_year
+from sitrep.timex.lexicon import (
+    APPROX, APPROX_MODS, MONTH_NAME, NUM, UNIT, UNITS, WEEKDAY, WEEKDAY_NAME,
+)
+
+VAGUE = {"several", "few", "a few", "many", "some", "couple of", "a couple of"}
+_SET_ADVERBS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
+                "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H"}
+_REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+         "these days": "PRESENT_REF", "at present": "PRESENT_REF", "recently": "PAST_REF",
+         "lately": "PAST_REF", "more recently": "PAST_REF", "most recently": "PAST_REF",
+         "the past": "PAST_REF", "current": "PRESENT_REF",
+         "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+         "the coming days": "FUTURE_REF", "the coming weeks": "FUTURE_REF",
+         "the coming months": "FUTURE_REF", "the coming years": "FUTURE_REF"}
+
+
+def _unit(m: re.Match) -> tuple[str, bool, int]:
+    word = m["unit"].lower().rstrip("s")
+    return UNITS[word if word in UNITS else word + "s"]
+
+
+def _amount(m: re.Match) -> float | None:
+    """The number in front of a unit; None for vague words ("several days")."""
+    text = re.sub(r"\s+", " ", (group(m, "num") or "").lower())
+    if text in VAGUE:
+        return None
+    if text in {"a", "an", ""}:
+        return 1.0
+    return parse_number(text)
+
+
+def _approx_mod(m: re.Match) -> str | None:
+    word = group(m, "approx")
+    return APPROX_MODS.get(re.sub(r"\s+", " ", word.lower())) if word else None
+
+
+def duration_value(amount: float | None, m: re.Match) -> str:
+    letter, clock, factor = _unit(m)
+    if group(m, "half"):
+        amount = (amount or 0) + 0.5
+    if letter in {"DE", "CE"}:
+        amount = None if amount is None else amount * (10 if letter == "DE" else 100)
+        letter = "Y"
+    elif letter == "Q":
+        amount = None if amount is None else amount * 3
+        letter = "M"
+    number = "X" if amount is None else f"{amount * factor:g}"
+    return f"PT{number}{letter}" if clock else f"P{number}{letter}"
+
+
+def _duration(m: re.Match, ctx: Context) -> Result | None:
+    plural = m["unit"].lower().endswith("s")
+    num = group(m, "num")
+    rel, det = group(m, "rel"), group(m, "det")
+    after = ctx.text[m.end():m.end() + 8]
+    if re.match(r"-?\s*old\b|-\w", after) or re.search(r"-quarters", m.group(0), re.I):
+        return None  # "a 16-year-old", "two-day-long"
+    if not num and not (rel and (det or rel.lower() == "recent")):
+        return None
+    if m["unit"][0].isupper() and not (num or rel or "")[:1].isupper():
+        return None  # "Sandra Day O'Connor"
+    if num and num.lower() == "one" and words_before(ctx, m.start())[-1:] in (
+            ["will"], ["would"], ["could"], ["might"], ["may"], ["'ll"]):
+        return None  # "will one day be"
+    if num and num.lower() in {"a", "an"} and plural:
+        return None
+    before = ctx.text[max(0, m.start() - 12):m.start()]
+    if num and num.lower() in {"a", "an"} and re.search(r"(?:\d|%|\btimes|\btwice|\bonce)\s*$",
+                                                          before):
+        return None  # "$5 a day", "twice a week" are frequencies
+    if rel and rel.lower() == "recent" and not num:
+        return "PAST_REF", "DATE", None
+    amount = _amount(m) if num else 1.0
+    if not num and plural:
+        amount = None
+    return duration_value(amount, m), "DURATION", _approx_mod(m)
+
+
+def _bare_units(m: re.Match, ctx: Context) -> Result | None:
+    return duration_value(None, m), "DURATION", None
+
+
+def _ago(m: re.Match, ctx: Context) -> Result | None:
+    direction = re.sub(r"\s+", " ", m["dir"].lower())
+    if direction in {"before", "after"} and not re.match(r"\s*(?:[,.;:)]|$)",
+                                                         ctx.text[m.end():m.end() + 3]):
+        return None
+    letter, clock, factor = _unit(m)
+    amount = _amount(m)
+    backwards = direction in {"ago", "earlier", "before", "previously", "prior"}
+    anchor = ctx.dct if direction in {"ago", "from now", "hence"} else ctx.anchor
+    if amount is None or anchor is None:
+        return ("PAST_REF" if backwards else "FUTURE_REF"), "DATE", _approx_mod(m)
+    if clock:
+        return None
+    steps = int(round(amount * factor)) * (-1 if backwards else 1)
+    return value_at(shift(anchor, steps, letter), letter), "DATE", _approx_mod(m)
+
+
+def _ref(m: re.Match, ctx: Context) -> Result | None:
+    word = re.sub(r"\s+", " ", m["ref"].lower())
+    follows = ctx.text[m.end():m.end() + 1]
+    if word == "now" and (follows == "-" or (follows == "," and m["ref"][0].isupper())):
+        return None  # "now-defunct"; "Now, ..." opens a sentence as a discourse marker
+    return _REFS[word], "DATE", None
+
+
+def _set_adverb(m: re.Match, ctx: Context) -> Result | None:
+    return _SET_ADVERBS[m["adv"].lower()], "SET", None
+
+
+def _set_every(m: re.Match, ctx: Context) -> Result | None:
+    if group(m, "weekday"):
+        return f"XXXX-WXX-{weekday_number(m['weekday'])}", "SET", None
+    number = parse_number(group(m, "num") or "") if group(m, "num") else 1.0
+    if group(m, "num") and m["num"].lower() == "other":
+        number = 2.0
+    return duration_value(number, m), "SET", None
+
+
+def _set_rate(m: re.Match, ctx: Context) -> Result | None:
+    return duration_value(1.0, m), "SET", None
+
+
+def _set_weekdays(m: re.Match, ctx: Context) -> Result | None:
+    return f"XXXX-WXX-{weekday_number(m['weekday'])}", "SET", None
+
+
+def _clock(m: re.Match, ctx: Context) -> Result | None:
+    word = (group(m, "named") or "").lower()
+    if word:
+        hour, minute = (0, 0) if word == "midnight" else (12, 0)
+    else:
+        hour, minute = int(m["h"]), int(group(m, "min") or 0)
+        ampm = (group(m, "ampm") or "").lower()
+        if hour > 24 or minute > 59 or (ampm and not 1 <= hour <= 12):
+            return None
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        if ampm.startswith("a") and hour == 12:
+            hour = 0
+    day = _tail_day(group(m, "tail"), ctx, m)
+    stamp = f"T{hour:02d}:{minute:02d}"
+    mod = "APPROX" if group(m, "approx") else None
+    return (day_value(day) if day else "XXXX-XX-XX") + stamp, "TIME", mod
+
+
+def _tail_day(tail: str | None, ctx: Context, m: re.Match) -> date | None:
+    if ctx.dct is None:
+        return None
+    if not tail:
+        return ctx.anchor
+    lower = tail.lower().strip()
+    offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+    if lower in offsets:
+        return ctx.dct + timedelta(days=offsets[lower])
+    parts = tail.replace(",", " ").split()
+    if len(parts) >= 2 and parts[1].isdigit():
+        month, day = month_number(parts[0]), int(parts[1])
+        try:
+            return date(nearest_year(ctx.dct, month, day, None), month, day)
+        except ValueError:
+            return None
+    return weekday_date(ctx.dct, weekday_number(parts[0]), tense_at(ctx, m.start(), m.end()))
+
+
+def _anaphora(m: re.Match, ctx: Context) -> Result | None:
+    anchor = ctx.anchor
+    lead, unit = re.sub(r"\s+", " ", m["lead"].lower()), m["per"].lower()
+    step = 1 if lead in {"the next", "the following", "the day after"} else (
+        -1 if lead in {"the previous", "the day before", "the night before"} else 0)
+    letter = {"day": "D", "morning": "D", "evening": "D", "night": "D", "week": "W",
+              "month": "M", "year": "Y"}[unit]
+    if anchor is None:
+        return None
+    value = value_at(shift(anchor, step, letter), letter)
+    part = {"morning": "TMO", "evening": "TEV", "night": "TNI"}.get(unit)
+    return (value + part, "TIME", None) if part else (value, "DATE", None)
+
+
+def _anaphora_checked(m: re.Match, ctx: Context) -> Result | None:
+    lead = re.sub(r"\s+", " ", m["lead"].lower())
+    per = group(m, "per")
+    if lead in {"the day before", "the day after", "the night before"}:
+        if per or not re.match(r"\s*(?:[,.;:)]|$)", ctx.text[m.end():m.end() + 3]):
+            return None
+        return _anaphora_fixed(m, ctx, lead)
+    if not per:
+        return None
+    if lead in {"the next", "the previous"} and per.lower() in {"week", "month", "year"}:
+        return None  # "the next week" is a duration
+    return _anaphora(m, ctx)
+
+
+def _anaphora_fixed(m: re.Match, ctx: Context, lead: str) -> Result | None:
+    anchor = ctx.anchor
+    if anchor is None:
+        return None
+    step = 1 if lead == "the day after" else -1
+    value = day_value(anchor + timedelta(days=step))
+    return (value + "TNI", "TIME", None) if "night" in lead else (value, "DATE", None)
+
+
+_HALF = r"(?P<half>\s+and\s+a\s+half)?"
+_TZ = r"(?:\s+(?:GMT|UTC|EST|EDT|CET|CEST|BST|EET|EEST|MSK|local\s+time|Moscow\s+time|Kyiv\s+time))?"
+_TAIL = (rf"(?:,?\s+(?:on\s+)?(?P<tail>today|yesterday|tomorrow|{MONTH_NAME}\s+[0-3]?\d\b|"
+         rf"{WEEKDAY_NAME}))?")
+SPAN_RULES = [
+    rule("duration", rf"(?:{APPROX}\s+)?(?:(?P<det>the|these|those)\s+(?!\S+-\w))?(?:(?P<rel>past|"
+         rf"last|next|coming|first|previous|following|final|initial|recent)\s+)?(?:{NUM}"
+         rf"[-\s]+)?(?:(?:more|full|straight|consecutive|long|whole|entire)\s+)?\b{UNIT}\b{_HALF}",
+         _duration, 1),
+    rule("bare_units", r"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit>hours|days|weeks|months|years|decades|centuries)\b",
+         _bare_units, 0),
+    rule("ago", rf"(?:{APPROX}\s+)?(?:just\s+)?{NUM}\s+{UNIT}(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|"
+         r"later|before|after|from\s+now|hence|previously|prior)\b", _ago, 3),
+    # "soon" is left out: TimeBank marks it in only 5 of its 18 uses. Adjectival "current"
+    # ("current market conditions") is PRESENT_REF; before a unit it is a relative period.
+    rule("ref", r"\b(?P<ref>now|currently|nowadays|these\s+days|at\s+present|recently|"
+         r"lately|more\s+recently|most\s+recently|the\s+past|the\s+future|"
+         r"the\s+near\s+future|the\s+coming\s+(?:days|weeks|months|years)|"
+         rf"current(?!\s+(?:fiscal\s+)?{UNIT}|\s+account|\s+affairs|ly))\b",
+         _ref, 2),
+    rule("set_adverb", r"\b(?P<adv>daily|nightly|weekly|monthly|annually|yearly|hourly)\b",
+         _set_adverb, 2),
+    rule("set_every", rf"\b(?:every|each)\s+(?:(?P<num>other|\d+|two|three|four|five|six)\s+)?"
+         rf"(?:{WEEKDAY}|{UNIT})\b", _set_every, 3),
+    rule("set_rate", rf"\b(?:once|twice|(?:\d+|two|three|four|five|several)\s+times)\s+(?:a|an|per|"
+         rf"each|every)\s+{UNIT}\b", _set_rate, 3),
+    rule("set_weekdays", rf"{WEEKDAY}s\b", _set_weekdays, 2),
+    rule("clock", rf"(?:(?P<approx>about|around|approximately|shortly\s+(?:before|after))\s+)?"
+         rf"(?:(?P<h>[012]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)|"
+         rf"\b(?P<named>noon|midnight|midday)){_TZ}{_TAIL}", _clock, 4),
+    rule("clock24", rf"\b(?P<h>[01]\d|2[0-3]):?(?P<min>[0-5]\d)\s*(?:hrs|h\b|GMT|UTC|local\s+time|"
+         rf"Moscow\s+time|Kyiv\s+time){_TAIL}", _clock, 4),
+    rule("anaphora", r"\b(?P<lead>that|the\s+same|the\s+next|the\s+following|the\s+previous|"
+         r"the\s+day\s+before|the\s+day\s+after|the\s+night\s+before)(?:\s+(?P<per>day|morning|"
+         r"evening|night|week|month|year))?\b", _anaphora_checked, 2),
+]

@@ -1,0 +1,149 @@
+"""Attribution (sitrep_claims) on hand-written sentences, with the real spaCy model."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import Claim, Mention, Place, Quantity
+from sitrep.nlp import build_pipeline
+
+STAGES = ["sitrep_events", "sitrep_claims"]
+
+
+@pytest.fixture(scope="module")
+def nlp(request):
+    # One pipeline per session, shared with test_events.py, because loading the model is the slow part.
+    cached = getattr(request.session, "_sitrep_events_claims_nlp", None)
+    if cached is None:
+        cached = build_pipeline(stages=STAGES)
+        request.session._sitrep_events_claims_nlp = cached
+    return cached
+
+
+def run(nlp, text, places=None, quantities=None):
+    doc = nlp.make_doc(text)
+    doc._.sitrep_published = "2025-06-11"
+    doc._.sitrep_places = places or []
+    doc._.sitrep_quantities = quantities or []
+    return nlp(doc)
+
+
+def claims_of(nlp, text, **kwargs) -> list[Claim]:
+    doc = run(nlp, text, **kwargs)
+    for claim in doc._.sitrep_claims:
+        assert doc.text[claim.evidence.start : claim.evidence.end] == claim.evidence.text == claim.content
+    return doc._.sitrep_claims
+
+
+def only(claims: list[Claim]) -> Claim:
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+def test_parenthetical_cue_after_content(nlp):
+    claim = only(claims_of(nlp, "Two civilians were killed in Kostiantynivka on Tuesday, the regional governor said."))
+    assert claim.speaker == "the regional governor"
+    assert claim.speaker_type == "official"
+    assert claim.cue == "said" and claim.stance == "asserts"
+    assert claim.content == "Two civilians were killed in Kostiantynivka on Tuesday"
+    assert not claim.hedged and not claim.direct_quote
+
+
+def test_according_to_names_the_speaker_and_country(nlp):
+    claim = only(claims_of(nlp, "According to Ukraine's General Staff, Russian forces launched 48 drones overnight."))
+    assert claim.speaker == "Ukraine's General Staff"
+    assert claim.speaker_type == "military"
+    assert claim.affiliation == "Ukraine"
+    assert claim.cue == "According to"
+    assert claim.content == "Russian forces launched 48 drones overnight"
+
+
+def test_denial_is_a_claim_with_stance_denies(nlp):
+    claim = only(claims_of(nlp, "The Kremlin denied that its forces had struck a hospital in Kharkiv."))
+    assert claim.stance == "denies"
+    assert claim.affiliation == "Russia"
+    assert claim.speaker_type == "government"
+    assert claim.content == "its forces had struck a hospital in Kharkiv"
+
+
+def test_direct_quote_content_excludes_the_quote_marks(nlp):
+    claim = only(claims_of(nlp, '"We shot down 40 of the 52 drones," the air force said in a statement.'))
+    assert claim.direct_quote
+    assert claim.content == "We shot down 40 of the 52 drones"
+    assert claim.speaker == "the air force"
+
+
+def test_claimed_and_following_disclaimer_hedge(nlp):
+    claims = claims_of(nlp, "Russia's defence ministry claimed its forces had captured Novoselivka. "
+                            "The claim could not be independently verified.")
+    claim = only(claims)
+    assert claim.hedged and claim.affiliation == "Russia"
+    plain = only(claims_of(nlp, "Russia's defence ministry said its forces had captured Novoselivka."))
+    assert not plain.hedged
+    assert plain.confidence > claim.confidence
+
+
+def test_disclaimer_in_a_new_paragraph_does_not_hedge(nlp):
+    claims = claims_of(nlp, "The mayor said two buildings were damaged.\n\nNeither side's figures could be verified.")
+    assert not only(claims).hedged
+
+
+def test_approximate_number_hedges_but_the_month_may_does_not(nlp):
+    assert only(claims_of(nlp, "The governor said about 20 buildings were damaged.")).hedged
+    assert not only(claims_of(nlp, "The governor said the town had been shelled daily since early May.")).hedged
+
+
+def test_pronoun_speaker_takes_the_earlier_named_speaker(nlp):
+    claims = claims_of(nlp, "The mayor of Kharkiv said four blocks were damaged. "
+                            "Two people were killed, he said in a video statement.")
+    assert [c.speaker for c in claims] == ["The mayor of Kharkiv", "The mayor of Kharkiv"]
+    assert claims[1].content == "Two people were killed"
+
+
+def test_participle_cue_shares_the_subject_and_splits_the_content(nlp):
+    claims = claims_of(nlp, "Ukraine's General Staff denied that the village had fallen, "
+                            "saying its units still held positions on the western edge.")
+    denial, saying = claims
+    assert denial.stance == "denies" and denial.content == "the village had fallen"
+    assert saying.speaker == "Ukraine's General Staff"
+    assert saying.content == "its units still held positions on the western edge"
+
+
+def test_statement_possessor_is_the_speaker(nlp):
+    claim = only(claims_of(nlp, "The ministry's statement said 11 settlements had been evacuated."))
+    assert claim.speaker == "The ministry"
+
+
+def test_anonymous_source_is_unnamed(nlp):
+    claim = only(claims_of(nlp, "An official who spoke on condition of anonymity said reinforcements were arriving."))
+    assert claim.speaker_type == "unnamed"
+
+
+def test_negated_cue_and_plain_narration_make_no_claim(nlp):
+    assert claims_of(nlp, "The bridge over the Oskil river was destroyed on Monday.") == []
+    assert claims_of(nlp, "The governor did not say how many people were evacuated.") == []
+
+
+def test_affiliation_from_a_resolved_place_in_the_speaker(nlp):
+    text = "Kharkiv regional governor Oleh Petrenko told reporters that 20 buildings were damaged."
+    kharkiv = Place("Kharkiv", 706483, "Kharkiv", 49.98, 36.25, "UA", "07", "populated_place",
+                    [Mention(0, 7)], 0.9)
+    claim = only(claims_of(nlp, text, places=[kharkiv]))
+    assert claim.affiliation == "Ukraine"
+    assert claim.speaker_type == "official"
+
+
+def test_quantities_inside_the_content_only(nlp):
+    text = "Sixty-one drones were downed over Kharkiv, the air force said in its update at 9 a.m."
+    def q(word, value):
+        start = text.index(word)
+        return Quantity(word, start, start + len(word), value, None, None, None, None, "exact", None)
+    inside, outside = q("Sixty-one", 61.0), q("9", 9.0)
+    claim = only(claims_of(nlp, text, quantities=[inside, outside]))
+    assert claim.quantities == [inside]
+
+
+def test_tolerates_missing_quantities_and_places(nlp):
+    doc = nlp.make_doc("Police said two men were detained.")
+    doc = nlp(doc)  # no sitrep_* attributes set at all
+    assert only(doc._.sitrep_claims).quantities == []

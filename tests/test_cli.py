@@ -1,0 +1,191 @@
+"""The `sitrep` command end to end: real spaCy, real gazetteer, real SQLite, real processes."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from conftest import EXAMPLES, run_sitrep, sitrep_command
+from sitrep.contract import problems
+
+TOWNS = ["Kupiansk", "Izium", "Lyman", "Siversk", "Kramatorsk", "Sloviansk", "Pokrovsk",
+         "Kostiantynivka", "Myrnohrad", "Toretsk", "Vovchansk", "Balakliia"]
+ACTS = ["shelled", "struck with drones", "attacked", "hit with guided bombs"]
+
+
+def _corpus(n: int) -> str:
+    """n distinct short reports, one JSON object per line."""
+    lines = []
+    for i in range(n):
+        town, act = TOWNS[i % len(TOWNS)], ACTS[i % len(ACTS)]
+        day = 1 + i % 28
+        text = (f"Russian forces {act} {town} on June {day}, 2025, the regional governor said. "
+                f"Report number {i}: {i % 7 + 2} people were wounded and more than {10 + i} "
+                f"homes were damaged, officials in {town} said on Tuesday.")
+        lines.append(json.dumps({"id": f"r{i}", "text": text, "source": "wire",
+                                 "published": f"2025-06-{day:02d}"}))
+    return "\n".join(lines) + "\n"
+
+
+def _per_doc_counts(db: Path) -> dict[str, tuple]:
+    conn = sqlite3.connect(db)
+    tables = ["places", "place_mentions", "events", "claims", "quantities", "times"]
+    result = {}
+    for (doc_id,) in conn.execute("SELECT doc_id FROM documents"):
+        result[doc_id] = tuple(
+            conn.execute(f"SELECT count(*) FROM {t} WHERE doc_id = ?", (doc_id,)).fetchone()[0]
+            for t in tables)
+    conn.close()
+    return result
+
+
+def test_extract_output_honours_the_contract(tmp_path):
+    proc = run_sitrep("extract", str(EXAMPLES), "--format", "jsonl", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr.decode()
+    records = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert len(records) >= 8
+    for record in records:
+        assert problems(record) == [], record["source"]
+    assert any(p["lat"] is not None for r in records for p in r["places"])
+    assert any(t["value"].startswith("20") for r in records for t in r["times"])
+    assert sum(r["duplicate_of"] is not None for r in records) >= 1
+    assert len({r["doc_id"] for r in records}) == len(records)
+
+
+def test_ingest_twice_changes_nothing(tmp_path):
+    db = tmp_path / "s.db"
+    first = run_sitrep("ingest", str(EXAMPLES), "--db", str(db), cwd=tmp_path)
+    assert first.returncode == 0, first.stderr.decode()
+    before = _per_doc_counts(db)
+    second = run_sitrep("ingest", str(EXAMPLES), "--db", str(db), cwd=tmp_path)
+    assert second.returncode == 0
+    assert "stored 0 new documents" in second.stdout.decode()
+    assert _per_doc_counts(db) == before and len(before) >= 8
+
+
+def test_killed_ingest_leaves_whole_documents_and_resumes(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(_corpus(160))
+    reference = tmp_path / "reference.db"
+    assert run_sitrep("ingest", str(corpus), "--db", str(reference), "--batch-size", "4",
+                      cwd=tmp_path).returncode == 0
+    expected = _per_doc_counts(reference)
+    assert len(expected) == 160
+
+    db = tmp_path / "killed.db"
+    proc = subprocess.Popen([*sitrep_command(), "ingest", str(corpus), "--db", str(db),
+                             "--batch-size", "4"], cwd=tmp_path,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _wait_for_documents(db, at_least=8, proc=proc)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    partial = _per_doc_counts(db)
+    assert 0 < len(partial) < 160, "the kill should land mid-ingest"
+    assert all(partial[d] == expected[d] for d in partial)  # each stored doc is whole
+
+    resumed = run_sitrep("ingest", str(corpus), "--db", str(db), cwd=tmp_path)
+    assert resumed.returncode == 0
+    assert f"{len(partial)} already stored" in resumed.stdout.decode()
+    assert _per_doc_counts(db) == expected
+
+
+def _wait_for_documents(db: Path, at_least: int, proc: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, "ingest ended before it could be killed"
+        try:
+            conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+            n = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+            conn.close()
+            if n >= at_least:
+                return
+        except sqlite3.OperationalError:
+            pass
+        time.sleep(0.05)
+    pytest.fail("ingest stored nothing within two minutes")
+
+
+def test_bad_inputs_are_named_and_the_batch_goes_on(tmp_path):
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    (inputs / "good.txt").write_text("LVIV, May 2, 2025 — Air defence units shot down "
+                                     "drones over Lviv overnight, the city's mayor said.")
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "image.bin").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    (inputs / "cut.txt.gz").write_bytes(gzip.compress(b"Shelling near Kherson " * 200)[:60])
+    (inputs / "lines.jsonl").write_text(
+        '{"id": "a", "text": "Explosions were heard in Odesa on Friday night, officials said."}\n'
+        '{"id": "b", "text": "unterminated\n'
+        '{"id": "c", "text": "Drones struck the port of Izmail on Saturday, the governor said."}\n')
+    missing = tmp_path / "nowhere.txt"
+    db = tmp_path / "s.db"
+    proc = run_sitrep("ingest", str(inputs), str(missing), "--db", str(db), cwd=tmp_path)
+    stderr = proc.stderr.decode()
+    assert proc.returncode == 1
+    for name in ("empty.txt", "image.bin", "cut.txt.gz", "lines.jsonl:2", "nowhere.txt"):
+        assert any(name in line for line in stderr.splitlines()), (name, stderr)
+    stored = sqlite3.connect(db).execute("SELECT external_id, source FROM documents").fetchall()
+    assert len(stored) == 3 and {"a", "c"} <= {e for e, _ in stored}
+
+
+def test_stdin_non_english_and_missing_model(tmp_path):
+    french = ("Les forces russes ont bombardé la ville pendant la nuit, selon les autorités "
+              "régionales, qui font état de plusieurs blessés et de dégâts importants.")
+    proc = run_sitrep("extract", "-", cwd=tmp_path, stdin=french.encode())
+    assert proc.returncode == 0 and proc.stdout == b""
+    assert "skipped" in proc.stderr.decode() and "'fr'" in proc.stderr.decode()
+
+    english = "Russian troops shelled Kharkiv on March 3, 2024, the governor said."
+    proc = run_sitrep("extract", "-", cwd=tmp_path, stdin=english.encode())
+    record = json.loads(proc.stdout)
+    assert problems(record) == [] and record["text"] == english
+
+    proc = run_sitrep("extract", "-", "--model", "no_such_model", cwd=tmp_path,
+                      stdin=english.encode())
+    assert proc.returncode == 2
+    assert "no_such_model" in proc.stderr.decode() and "pip install" in proc.stderr.decode()
+
+
+def test_stats_and_exports(tmp_path):
+    db = tmp_path / "s.db"
+    assert run_sitrep("ingest", str(EXAMPLES), "--db", str(db), cwd=tmp_path).returncode == 0
+    stats = run_sitrep("stats", "--db", str(db), cwd=tmp_path)
+    assert stats.returncode == 0 and "documents" in stats.stdout.decode()
+    geojson = tmp_path / "places.geojson"
+    assert run_sitrep("export", "--format", "geojson", "--db", str(db), "-o", str(geojson),
+                      cwd=tmp_path).returncode == 0
+    features = json.loads(geojson.read_text())["features"]
+    assert features and all(-90 <= f["geometry"]["coordinates"][1] <= 90 for f in features)
+    parquet = tmp_path / "claims.parquet"
+    assert run_sitrep("export", "--format", "parquet", "--table", "claims", "--db", str(db),
+                      "-o", str(parquet), cwd=tmp_path).returncode == 0
+    assert pq.read_table(parquet).num_rows >= 1
+
+
+def test_newer_database_is_refused(tmp_path):
+    db = tmp_path / "s.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    conn.execute("INSERT INTO schema_version VALUES (999)")
+    conn.commit()
+    conn.close()
+    proc = run_sitrep("stats", "--db", str(db), cwd=tmp_path)
+    assert proc.returncode == 2 and "newer than this sitrep understands" in proc.stderr.decode()
+
+
+def test_demo_runs_from_a_fresh_directory(tmp_path):
+    proc = run_sitrep("demo", "--examples", str(EXAMPLES), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr.decode()
+    output = proc.stdout.decode()
+    assert "stored" in output and "events" in output
+    assert json.loads((tmp_path / "demo_places.geojson").read_text())["features"]
+    assert os.path.exists(tmp_path / "demo.db")

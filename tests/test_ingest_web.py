@@ -1,0 +1,229 @@
+"""HTML pages, RSS/Atom feeds and WARC archives, read with the real libraries."""
+
+from __future__ import annotations
+
+import gzip
+import io
+from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from sitrep.ingest import IngestProblem, read_inputs
+from sitrep.model import Document
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+ARTICLE = FIXTURES / "batch" / "kherson_article.html"
+
+UNDATED_PAGE = b"""<html><head><title>Night attack on Sumy</title></head><body>
+<article><p>Drones struck an industrial area of Sumy during the night, starting a large fire
+that firefighters contained by dawn, the regional administration said on its website.</p>
+<p>No casualties were reported, but several buildings were damaged by the blasts.</p></article>
+</body></html>"""
+
+
+def read_all(*paths: str | Path, **kwargs) -> list[Document | IngestProblem]:
+    return list(read_inputs([str(path) for path in paths], **kwargs))
+
+
+def documents(items) -> list[Document]:
+    return [item for item in items if isinstance(item, Document)]
+
+
+def problems(items) -> list[IngestProblem]:
+    return [item for item in items if isinstance(item, IngestProblem)]
+
+
+def test_html_article_main_text_and_metadata():
+    [document] = read_all(ARTICLE)
+    assert isinstance(document, Document)
+    assert "knocked out a substation in Kherson" in document.text
+    assert "All rights reserved" not in document.text  # footer boilerplate removed
+    assert "Sport" not in document.text  # navigation removed
+    assert document.title == "Strikes on Kherson leave city without power"
+    assert document.published == "2023-05-14"
+    assert document.author == "Olena Marchuk"
+    assert document.url == "https://frontline.example.net/2023/05/kherson-power"
+    assert document.source == "kherson_article.html"
+    assert document.meta["format"] == "html"
+
+
+def test_html_without_main_text_is_one_problem(tmp_path):
+    page = tmp_path / "menu_only.html"
+    page.write_text("<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a>"
+                    "</nav></body></html>")
+    items = read_all(page, ARTICLE)
+    assert [problem.line() for problem in problems(items)] == [f"{page}: no main text found"]
+    assert len(documents(items)) == 1
+
+
+def test_rss_entries_become_documents_and_empty_entry_is_reported():
+    path = FIXTURES / "batch" / "nested" / "feed_rss.xml"
+    items = read_all(path)
+    first, second = documents(items)
+    assert first.source == second.source == "Border Monitor"
+    assert first.text.startswith("Mortar rounds landed on the outskirts of Vovchansk")
+    assert "<b>" not in first.text and "\n\nA farm building caught fire" in first.text
+    assert first.title == "Mortar fire reported near Vovchansk"
+    assert first.url == "https://border.example.org/notes/vovchansk-mortar"
+    assert first.external_id == "bm-2023-0412"
+    assert first.published == "2023-04-12"  # 23:30 +0300 stays on the writer's day
+    assert first.origin == f"{path}#entry-1"
+    assert second.published == "2023-04-13"
+    [problem] = problems(items)
+    assert problem.where == f"{path}#entry-3" and "no text" in problem.message
+
+
+def test_atom_entry_prefers_full_content_over_summary():
+    [document] = read_all(FIXTURES / "atom_feed.xml")
+    assert document.text.startswith("Gunmen attacked a supply convoy on the road north of Gao")
+    assert "Three trucks were burned." in document.text
+    assert "Short summary only" not in document.text
+    assert document.published == "2023-09-01"
+    assert document.author == "Field desk"
+    assert document.source == "Sahel Security Notes"
+    assert document.external_id == "urn:example:sahel-notes:0901"
+
+
+def test_malformed_feed_is_one_problem_and_batch_continues(tmp_path):
+    broken = tmp_path / "broken.xml"
+    broken.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>Bro')
+    items = read_all(broken, ARTICLE)
+    [problem] = problems(items)
+    assert problem.where == str(broken) and problem.message.startswith("malformed feed")
+    assert len(documents(items)) == 1
+
+
+def test_feed_title_missing_falls_back_to_file_name(tmp_path):
+    path = tmp_path / "untitled.rss"
+    path.write_text("<rss version='2.0'><channel><item><title>T</title><description>"
+                    "Artillery duels continued along the Oskil river on Monday.</description>"
+                    "</item></channel></rss>")
+    [document] = read_all(path)
+    assert document.source == "untitled.rss"
+
+
+# --- WARC -----------------------------------------------------------------------------
+
+def _warc_bytes(*, compress: bool) -> bytes:
+    """Four records: the article, a 404, an image and an undated page."""
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=compress)
+    writer.write_record(writer.create_warcinfo_record("crawl.warc", {"software": "tests"}))
+    pages = [
+        ("https://frontline.example.net/kherson", "200 OK", "text/html; charset=utf-8",
+         ARTICLE.read_bytes()),
+        ("https://frontline.example.net/missing", "404 Not Found", "text/html", b"<p>gone</p>"),
+        ("https://frontline.example.net/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n"),
+        ("https://sumy.example.org/night-attack", "200 OK", "text/html", UNDATED_PAGE),
+    ]
+    for uri, status, content_type, body in pages:
+        headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+        record = writer.create_warc_record(
+            uri, "response", payload=io.BytesIO(body), http_headers=headers,
+            warc_headers_dict={"WARC-Date": "2023-06-01T12:00:00Z"},
+        )
+        writer.write_record(record)
+    return buffer.getvalue()
+
+
+def _check_warc_documents(docs: list[Document], path: Path) -> None:
+    kherson, sumy = docs
+    assert "substation in Kherson" in kherson.text
+    assert kherson.url == "https://frontline.example.net/kherson"
+    assert kherson.published == "2023-05-14"  # from the page, not the WARC-Date
+    assert kherson.source == "frontline.example.net"
+    assert kherson.origin == f"{path}#record-2"
+    assert sumy.url == "https://sumy.example.org/night-attack"
+    assert sumy.published == "2023-06-01"  # page has no date: WARC-Date
+    assert sumy.origin == f"{path}#record-5"
+
+
+def test_warc_html_responses_become_documents(tmp_path):
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(_warc_bytes(compress=False))
+    items = read_all(path)
+    assert problems(items) == []
+    _check_warc_documents(documents(items), path)
+
+
+def test_warc_gz_is_read_record_by_record(tmp_path):
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(_warc_bytes(compress=True))
+    items = read_all(path)
+    assert problems(items) == []
+    _check_warc_documents(documents(items), path)
+
+
+def test_truncated_warc_gz_keeps_earlier_pages(tmp_path):
+    data = _warc_bytes(compress=True)
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes(data[: len(data) - 150])
+    items = read_all(path, ARTICLE)
+    [problem] = problems(items)
+    assert problem.where == f"{path}#record-5" and "truncated" in problem.message
+    assert [doc.origin for doc in documents(items)] == [f"{path}#record-2", str(ARTICLE)]
+
+
+def test_truncated_plain_warc_keeps_earlier_pages(tmp_path):
+    data = _warc_bytes(compress=False)
+    path = tmp_path / "cut.warc"
+    path.write_bytes(data[: len(data) - 200])
+    items = read_all(path)
+    [problem] = problems(items)
+    assert problem.where == f"{path}#record-5" and "truncated" in problem.message
+    assert len(documents(items)) == 1
+
+
+def test_malformed_warc_record_is_reported_and_reading_resumes(tmp_path):
+    data = _warc_bytes(compress=False)
+    second = data.index(b"WARC/1.", 1)  # header of record 2 (the Kherson page)
+    damaged = data[:second] + b"NOT A WARC HEADER\r\n" + data[second + len(b"WARC/1.0\r\n"):]
+    path = tmp_path / "damaged.warc"
+    path.write_bytes(damaged)
+    items = read_all(path)
+    [problem] = problems(items)
+    assert problem.where == f"{path}#record-2" and "malformed WARC record" in problem.message
+    [sumy] = documents(items)
+    assert sumy.url == "https://sumy.example.org/night-attack"
+
+
+def test_warc_without_html_pages_is_reported(tmp_path):
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    writer.write_record(writer.create_warcinfo_record("empty.warc", {"software": "tests"}))
+    path = tmp_path / "info_only.warc"
+    path.write_bytes(buffer.getvalue())
+    [problem] = read_all(path)
+    assert isinstance(problem, IngestProblem) and problem.where == str(path)
+    assert "no HTML pages" in problem.message
+
+
+def test_gzipped_html_is_decompressed_then_sniffed(tmp_path):
+    path = tmp_path / "page.html.gz"
+    path.write_bytes(gzip.compress(ARTICLE.read_bytes()))
+    [document] = read_all(path)
+    assert document.title == "Strikes on Kherson leave city without power"
+
+
+def test_corrupt_member_in_warc_gz_is_reported_and_reading_resumes(tmp_path):
+    data = _warc_bytes(compress=True)
+    second = data.index(b"\x1f\x8b\x08", 1)  # gzip member of record 2
+    path = tmp_path / "corrupt.warc.gz"
+    path.write_bytes(data[: second + 40] + b"\x00garbage\xff" * 8 + data[second + 112:])
+    items = read_all(path)
+    [problem] = problems(items)
+    assert problem.where == f"{path}#record-2" and "malformed WARC record" in problem.message
+    assert problem.message.isprintable()
+    assert [doc.origin for doc in documents(items)] == [f"{path}#record-5"]
+
+
+def test_corrupt_gzip_is_one_problem(tmp_path):
+    data = bytearray(gzip.compress(ARTICLE.read_bytes()))
+    data[20:40] = b"\xff" * 20
+    path = tmp_path / "page.html.gz"
+    path.write_bytes(bytes(data))
+    items = read_all(path, ARTICLE)
+    [problem] = problems(items)
+    assert problem.where == str(path) and "gzip" in problem.message
+    assert len(documents(items)) == 1

@@ -1,0 +1,111 @@
+"""Quantities: values, bounds, ranges, units, counted entities and the numbers that are not amounts."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.quantities import find_quantities
+from sitrep.quantity.numbers import parse_number
+
+
+def first(text: str):
+    found = find_quantities(text)
+    assert found, text
+    return found[0]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("12,000", 12000), ("1.5 billion", 1.5e9), ("twelve thousand", 12000),
+    ("three hundred and forty", 340), ("two dozen", 24), ("half a million", 5e5),
+    ("twenty-one", 21), ("3bn", 3e9), ("40k", 4e4),
+])
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text, span, value, value_max, unit, norm_value, norm_unit, bound, entity", [
+    ("They hold more than 400 square kilometres.", "more than 400 square kilometres", 400, None,
+     "km²", 400, "km²", "at_least", None),
+    ("The front moved 90 square miles.", "90 square miles", 90, None, "mi²", 233.09892, "km²",
+     "exact", None),
+    ("Troops advanced roughly 20 km in two days.", "roughly 20 km", 20, None, "km", 20, "km",
+     "approx", None),
+    ("An estimated 12,000 fighters massed.", "An estimated 12,000 fighters", 12000, None,
+     "fighters", 12000, "people", "approx", "fighter"),
+    ("Dozens of drones struck.", "Dozens of drones", 24, 99, "drones", 24, "drone", "range",
+     "drone"),
+    ("The package is worth $1.5 billion.", "$1.5 billion", 1.5e9, None, "USD", 1.5e9, "USD",
+     "exact", None),
+    ("Brussels pledged €500m.", "€500m", 5e8, None, "EUR", 5e8, "EUR", "exact", None),
+    ("Up to 50 tanks were lost.", "Up to 50 tanks", 50, None, "tanks", 50, "tank", "at_most",
+     "tank"),
+    ("Fewer than 10 villages remain.", "Fewer than 10 villages", 10, None, "villages", 10,
+     "village", "at_most", "village"),
+    ("At least 17 civilians died.", "At least 17 civilians", 17, None, "civilians", 17, "people",
+     "at_least", "civilian"),
+    ("Over 2,000 soldiers left.", "Over 2,000 soldiers", 2000, None, "soldiers", 2000, "people",
+     "at_least", "soldier"),
+    ("About 300 casualties were reported.", "About 300 casualties", 300, None, "casualties",
+     300, "people", "approx", "casualty"),
+    ("Around 40 settlements were hit.", "Around 40 settlements", 40, None, "settlements", 40,
+     "settlement", "approx", "settlement"),
+    ("Some 3,000 troops took part.", "Some 3,000 troops", 3000, None, "troops", 3000, "people",
+     "approx", "troop"),
+    ("Between 300 and 400 soldiers surrendered.", "Between 300 and 400 soldiers", 300, 400,
+     "soldiers", 300, "people", "range", "soldier"),
+    ("Hundreds of civilians fled.", "Hundreds of civilians", 200, 999, "civilians", 200,
+     "people", "range", "civilian"),
+    ("Thousands of homes burned.", "Thousands of homes", 2000, 9999, "homes", 2000, "home",
+     "range", "home"),
+    ("Turnout fell 15 per cent.", "15 per cent", 15, None, "%", 15, "%", "exact", None),
+    ("Fires burned 2,000 hectares.", "2,000 hectares", 2000, None, "ha", 20, "km²", "exact", None),
+    ("The river is 200 metres wide.", "200 metres", 200, None, "m", 0.2, "km", "exact", None),
+])
+def test_quantity_pattern(text, span, value, value_max, unit, norm_value, norm_unit, bound, entity):
+    q = first(text)
+    assert q.text == span and text[q.start:q.end] == span
+    assert q.value == pytest.approx(value) and q.value_max == value_max
+    assert q.unit == unit and q.normalized_unit == norm_unit and q.bound == bound
+    assert q.normalized_value == pytest.approx(norm_value) and q.entity == entity
+
+
+@pytest.mark.parametrize("text", [
+    "The 47th Brigade attacked.", "Su-25 jets bombed the bridge.", "M777 howitzers moved up.",
+    "UN Resolution 2334 was cited.", "The attack came on 24 February 2022.",
+    "Fighting continued for four days.", "The raid began at 10 p.m. on Tuesday.",
+    "The war began in 2014.", "One of the soldiers was wounded.", "The T-72 is old.",
+])
+def test_numbers_that_are_not_amounts(text):
+    assert find_quantities(text) == []
+
+
+def test_word_numbers_need_something_to_count():
+    assert first("Three people were killed.").normalized_unit == "people"
+    assert find_quantities("The two sides met.") == [] or first("The two sides met.").entity
+
+
+def test_range_scale_carries_to_the_lower_number():
+    q = first("Damage is put at $1.5 to 2 billion.")
+    assert (q.value, q.value_max, q.bound) == (1.5e9, 2e9, "range")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from sitrep.nlp import build_pipeline
+    return build_pipeline(stages=["sitrep_times", "sitrep_quantities"])
+
+
+def test_component_skips_numbers_inside_times(nlp):
+    doc = nlp.make_doc("On 3 March 2022 some 400 fighters held the plant for 80 days.")
+    doc._.sitrep_published = "2022-03-10"
+    doc = nlp(doc)
+    assert [t.text for t in doc._.sitrep_times] == ["3 March 2022", "80 days"]
+    assert [(q.text, q.value, q.entity) for q in doc._.sitrep_quantities] == [
+        ("some 400 fighters", 400, "fighter")]
+
+
+def test_component_uses_the_parse_for_the_counted_noun(nlp):
+    doc = nlp.make_doc("Russia lost 31 modern Abrams tanks.")
+    doc._.sitrep_published = "2024-01-01"
+    q = nlp(doc)._.sitrep_quantities[0]
+    assert (q.value, q.entity, q.normalized_unit) == (31, "tank", "tank")

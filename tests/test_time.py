@@ -1,0 +1,146 @@
+"""Temporal expressions: spans, TIMEX3 values anchored on the publication date, precision."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sitrep.model import TimeExpr
+from sitrep.time import find_times, resolve_event_date, time_precision
+
+PUBLISHED = "2023-06-15"  # a Thursday
+
+
+def one(text: str, published: str | None = PUBLISHED) -> TimeExpr:
+    found = find_times(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, span, value, kind, mod", [
+    ("Russian forces shelled the town on Tuesday.", "Tuesday", "2023-06-13", "DATE", None),
+    ("The strike came yesterday.", "yesterday", "2023-06-14", "DATE", None),
+    ("Talks collapsed last week.", "last week", "2023-W23", "DATE", None),
+    ("The unit arrived earlier this month.", "earlier this month", "2023-06", "DATE", "START"),
+    ("Fighting flared in late June.", "late June", "2023-06", "DATE", "END"),
+    ("The town has been shelled since early May.", "early May", "2023-05", "DATE", "START"),
+    ("Shelling has continued since March 3.", "March 3", "2023-03-03", "DATE", None),
+    ("Losses mounted over the past week.", "the past week", "P1W", "DURATION", None),
+    ("Losses mounted over the past fortnight.", "the past fortnight", "P2W", "DURATION", None),
+    ("The siege lasted four days.", "four days", "P4D", "DURATION", None),
+    ("Drones struck this morning.", "this morning", "2023-06-15TMO", "TIME", None),
+    ("The bridge was hit on December 2.", "December 2", "2022-12-02", "DATE", None),
+    ("The convoy left on the 14th.", "the 14th", "2023-06-14", "DATE", None),
+    ("Patrols go out every Monday.", "every Monday", "XXXX-WXX-1", "SET", None),
+    ("Supplies arrive daily.", "daily", "P1D", "SET", None),
+    ("The sirens sounded at 10 p.m. Wednesday.", "10 p.m. Wednesday", "2023-06-14T22:00",
+     "TIME", None),
+    ("The war began on 24 February 2022.", "24 February 2022", "2022-02-24", "DATE", None),
+    ("Crimea was annexed in 2014.", "2014", "2014", "DATE", None),
+    ("The line has held for nearly two years.", "nearly two years", "P2Y", "DURATION",
+     "EQUAL_OR_LESS"),
+    ("The town fell three weeks ago.", "three weeks ago", "2023-W21", "DATE", None),
+    ("Refugees are returning now.", "now", "PRESENT_REF", "DATE", None),
+    ("The offensive will start next month.", "next month", "2023-07", "DATE", None),
+    ("The fighting of the 1990s left scars.", "the 1990s", "199", "DATE", None),
+    ("Fighting eased last summer.", "last summer", "2022-SU", "DATE", None),
+])
+def test_pattern_value(text, span, value, kind, mod):
+    found = one(text)
+    assert (found.text, found.value, found.type, found.mod) == (span, value, kind, mod)
+    assert text[found.start:found.end] == span
+
+
+def test_weekday_points_forward_when_the_verb_does():
+    assert one("Troops will withdraw on Friday.").value == "2023-06-16"
+    assert one("Troops withdrew on Friday.").value == "2023-06-09"
+
+
+def test_weekday_on_the_day_of_publication_is_that_day():
+    assert one("The minister spoke on Thursday.").value == PUBLISHED
+
+
+def test_month_and_day_take_the_year_from_the_tense():
+    assert one("Elections are scheduled for January 10.").value == "2024-01-10"
+    assert one("The dam was destroyed on June 6.").value == "2023-06-06"
+
+
+def test_anaphora_leans_on_the_last_date_mentioned():
+    times = find_times("The attack came on May 9. The day before, it was quiet.", PUBLISHED)
+    assert [t.value for t in times] == ["2023-05-09", "2023-05-08"]
+
+
+def test_spans_exclude_leading_prepositions():
+    for found in find_times("In March, on Tuesday, since 2014, during the past week.", PUBLISHED):
+        assert found.text.split()[0].lower() not in {"in", "on", "since", "during", "over"}
+
+
+def test_without_publication_date_values_are_underspecified():
+    assert one("Shelling resumed on Friday.", None).value == "XXXX-WXX-5"
+    assert one("Shelling resumed in June.", None).value == "XXXX-06"
+
+
+def test_unit_names_and_amounts_are_not_years():
+    assert find_times("About 2000 troops crossed; the 1200 km line held.", PUBLISHED) == []
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2023-06-13", ("day", 1)), ("2023-06-13TMO", ("day", 1)), ("2023-W23", ("week", 2)),
+    ("2023-06", ("month", 3)), ("2023", ("year", 3)), ("2022-SU", ("season", 3)),
+    ("PAST_REF", ("unknown", 3)),
+])
+def test_time_precision(value, expected):
+    assert time_precision(value) == expected
+
+
+def test_resolve_event_date_picks_the_nearest_date_in_the_sentence():
+    text = "On Monday officials met. Russian drones hit Odesa on Tuesday, killing two."
+    times = find_times(text, PUBLISHED)
+    start = text.index("Russian")
+    governing = resolve_event_date(times, start, start + 20, text)
+    assert governing is not None and governing.text == "Tuesday"
+    assert resolve_event_date([t for t in times if t.text == "Monday"], start, start + 20,
+                              text) is None
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from sitrep.nlp import build_pipeline
+    return build_pipeline(stages=["sitrep_times", "sitrep_quantities"])
+
+
+def test_component_reads_publication_date(nlp):
+    doc = nlp.make_doc("Ukrainian forces said they retook the village on Tuesday, "
+                       "advancing more than 3 km over the past week.")
+    doc._.sitrep_published = PUBLISHED
+    doc = nlp(doc)
+    assert [(t.text, t.value) for t in doc._.sitrep_times] == [
+        ("Tuesday", "2023-06-13"), ("the past week", "P1W")]
+    assert [(q.text, q.bound) for q in doc._.sitrep_quantities] == [("more than 3 km", "at_least")]
+
+
+def test_component_weekday_tense(nlp):
+    doc = nlp.make_doc("Officials say the ministers will meet again on Monday, after they met "
+                       "on Friday.")
+    doc._.sitrep_published = PUBLISHED
+    assert [t.value for t in nlp(doc)._.sitrep_times] == ["2023-06-19", "2023-06-09"]
+
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "timex" / "te3_tbaq.jsonl"
+
+
+def test_dev_split_value_f1_stays_high():
+    if not DATA.exists():
+        pytest.skip("benchmark data not available")
+    records = [json.loads(line) for line in DATA.open(encoding="utf-8")][:60]
+    gold = correct = system = 0
+    for record in records:
+        found = find_times(record["text"], record["dct"])
+        system += len(found)
+        gold += len(record["timexes"])
+        values = {(t.start, t.value) for t in found}
+        correct += sum((g["start"], g["value"]) in values for g in record["timexes"])
+    precision, recall = correct / system, correct / gold
+    assert 2 * precision * recall / (precision + recall) > 0.6
