@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from fixtures_nlp import nlp_times  # noqa: F401  (session fixture; see fixtures_nlp)
 
 from sitrep.quantities import find_quantities
 from sitrep.quantity.numbers import parse_number
@@ -89,23 +90,19 @@ def test_range_scale_carries_to_the_lower_number():
     assert (q.value, q.value_max, q.bound) == (1.5e9, 2e9, "range")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from sitrep.nlp import build_pipeline
-    return build_pipeline(stages=["sitrep_times", "sitrep_quantities"])
 
 
-def test_component_skips_numbers_inside_times(nlp):
-    doc = nlp.make_doc("On 3 March 2022 some 400 fighters held the plant for 80 days.")
+def test_component_skips_numbers_inside_times(nlp_times):
+    doc = nlp_times.make_doc("On 3 March 2022 some 400 fighters held the plant for 80 days.")
     doc._.sitrep_published = "2022-03-10"
-    doc = nlp(doc)
+    doc = nlp_times(doc)
     assert [t.text for t in doc._.sitrep_times] == ["3 March 2022", "80 days"]
     assert [(q.text, q.value, q.entity) for q in doc._.sitrep_quantities] == [
         ("some 400 fighters", 400, "fighter")]
 
 
-def test_component_uses_the_parse_for_the_counted_noun(nlp):
-    doc = nlp.make_doc("Russia lost 31 modern Abrams tanks.")
+def test_component_uses_the_parse_for_the_counted_noun(nlp_times):
+    doc = nlp_times.make_doc("Russia lost 31 modern Abrams tanks.")
     doc._.sitrep_published = "2024-01-01"
-    q = nlp(doc)._.sitrep_quantities[0]
+    q = nlp_times(doc)._.sitrep_quantities[0]
     assert (q.value, q.entity, q.normalized_unit) == (31, "tank", "tank")

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from fixtures_nlp import nlp_times  # noqa: F401  (session fixture; see fixtures_nlp)
 
 from sitrep.model import TimeExpr
 from sitrep.time import find_times, resolve_event_date, time_precision
@@ -105,27 +106,23 @@ def test_resolve_event_date_picks_the_nearest_date_in_the_sentence():
                               text) is None
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from sitrep.nlp import build_pipeline
-    return build_pipeline(stages=["sitrep_times", "sitrep_quantities"])
 
 
-def test_component_reads_publication_date(nlp):
-    doc = nlp.make_doc("Ukrainian forces said they retook the village on Tuesday, "
+def test_component_reads_publication_date(nlp_times):
+    doc = nlp_times.make_doc("Ukrainian forces said they retook the village on Tuesday, "
                        "advancing more than 3 km over the past week.")
     doc._.sitrep_published = PUBLISHED
-    doc = nlp(doc)
+    doc = nlp_times(doc)
     assert [(t.text, t.value) for t in doc._.sitrep_times] == [
         ("Tuesday", "2023-06-13"), ("the past week", "P1W")]
     assert [(q.text, q.bound) for q in doc._.sitrep_quantities] == [("more than 3 km", "at_least")]
 
 
-def test_component_weekday_tense(nlp):
-    doc = nlp.make_doc("Officials say the ministers will meet again on Monday, after they met "
+def test_component_weekday_tense(nlp_times):
+    doc = nlp_times.make_doc("Officials say the ministers will meet again on Monday, after they met "
                        "on Friday.")
     doc._.sitrep_published = PUBLISHED
-    assert [t.value for t in nlp(doc)._.sitrep_times] == ["2023-06-19", "2023-06-09"]
+    assert [t.value for t in nlp_times(doc)._.sitrep_times] == ["2023-06-19", "2023-06-09"]
 
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "timex" / "te3_tbaq.jsonl"

@@ -159,6 +159,11 @@ class Gazetteer:
         return self._con.execute("SELECT 1 FROM names WHERE key=? LIMIT 1", (key,)).fetchone() is not None
 
 
+def custom_index_path() -> Path:
+    """Where `sitrep gazetteer build` writes by default; preferred over the packaged index."""
+    return cache_dir() / "gazetteer-geonames.sqlite"
+
+
 def default_index_path() -> Path:
     return cache_dir() / f"gazetteer-v{SCHEMA_VERSION}-{source_files_digest()}.sqlite"
 
@@ -179,7 +184,9 @@ def get_gazetteer(path: Path | None = None) -> Gazetteer:
             return Gazetteer(path)
         if _INSTANCE is None:
             override = os.environ.get("SITREP_GAZETTEER")
-            index = Path(override) if override else default_index_path()
+            custom = custom_index_path()
+            index = Path(override) if override else custom if custom.exists() \
+                else default_index_path()
             if not index.exists():
                 started = time.monotonic()
                 _progress(f"building index at {index} (once)")

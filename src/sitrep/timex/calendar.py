@@ -11,7 +11,7 @@ from typing import Any
 FUTURE_CUES = re.compile(
     r"\b(?:will|shall|'ll|wo|going\s+to|is\s+to|are\s+to|due\s+(?:to|on|in)|scheduled|"
     r"expected|plans?|planned|set\s+to|until|upcoming|next|tomorrow|intends?|hopes?\s+to|"
-    r"payable|by)\b",
+    r"payable)\b",
     re.IGNORECASE,
 )
 PAST_CUES = re.compile(
@@ -28,6 +28,11 @@ REPORTING = re.compile(r"\b(?:said|says|told|according)\b", re.IGNORECASE)
 NEAR_PAST = re.compile(r"\b\w{3,}ed\s+(?:\w+\s+)?(?:on\s+|in\s+|at\s+|early\s+|late\s+)?$",
                        re.IGNORECASE)
 CLAUSE_START = re.compile(r"[.;!?\n]")
+# "to be published in", "will be held on": a participle that still points forward.
+FUTURE_PASSIVE = re.compile(r"\b(?:to|will|would|shall|'ll)\s+be\s+$", re.IGNORECASE)
+# A regular past form anywhere in the clause ("attended a rally Thursday"), minus the
+# participles that announce a plan ("scheduled", "expected", "planned").
+REGULAR_PAST = re.compile(r"\b[a-z]{3,}ed\b")
 
 
 @dataclass
@@ -150,9 +155,11 @@ def tense_at(ctx: Context, start: int, end: int) -> str | None:
         return "future"
     near_past = NEAR_PAST.search(left)
     if near_past and not FUTURE_CUES.match(near_past.group()):
-        return "past"
+        return "future" if FUTURE_PASSIVE.search(left[:near_past.start()]) else "past"
     cues = [(m.start(), "future") for m in FUTURE_CUES.finditer(left)]
     cues += [(m.start(), "past") for m in PAST_CUES.finditer(left)]
+    cues += [(m.start(), "past") for m in REGULAR_PAST.finditer(left)
+             if not FUTURE_CUES.match(m.group()) and not FUTURE_PASSIVE.search(left[:m.start()])]
     if cues:
         return max(cues)[1]
     if FUTURE_CUES.search(right):

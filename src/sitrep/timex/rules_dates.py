@@ -296,7 +296,9 @@ DATE_RULES = [
     rule("relative_month", rf"{_EDGED}(?P<rel>last|this|next|coming)\s+{MONTH}\b", _relative_month, 4),
     rule("season", rf"(?:(?P<det>the|this)\s+)?(?:(?P<edge>early|mid|late)[-\s]+)?{SEASON}\b"
          rf"(?:\s+(?:of\s+)?{YEAR_SHORT})?", _season, 2),
-    rule("quarter", r"(?:(?P<det>this\s+year's|last\s+year's|next\s+year's)\s+|the\s+)?(?:fiscal[-\s]+)?"
+    # "the third quarter" keeps its article; the adjectival "the third-quarter loss" does not.
+    rule("quarter", r"(?:(?P<det>this\s+year's|last\s+year's|next\s+year's)\s+|"
+         r"the\s+(?!(?:fiscal[-\s]+)?\w+-(?:quarter|half)))?(?:fiscal[-\s]+)?"
          r"(?P<ord>first|second|third|fourth|final)[-\s]+(?P<q>quarter|half)\b"
          rf"(?:\s+of\s+{YEAR})?", _quarter, 3),
     rule("holiday", rf"(?P<hol>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve))"

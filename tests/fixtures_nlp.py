@@ -1,0 +1,26 @@
+"""Session-wide spaCy pipeline for the times and quantities tests.
+
+Loading the model is the slow part of these tests, so it happens once per session: the
+builder is cached at module level, and `nlp_times` is session-scoped. Registered as a pytest
+plugin from tests/conftest.py (`pytest_plugins = ["fixtures_nlp"]`); test modules may also
+import the fixture directly - the cache still loads the model only once.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+from spacy.language import Language
+
+
+@functools.cache
+def times_pipeline() -> Language:
+    from sitrep.nlp import build_pipeline
+
+    return build_pipeline(stages=["sitrep_times", "sitrep_quantities"])
+
+
+@pytest.fixture(scope="session")
+def nlp_times() -> Language:
+    return times_pipeline()
