@@ -14,6 +14,9 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples" / "dispatches"
 SHARED = REPO.parent / "shared" / "benchmarks"
 
+# Session-scoped spaCy pipelines shared by the stage tests (the model loads once).
+pytest_plugins = ["fixtures_nlp"]
+
 
 @pytest.fixture(scope="session")
 def extractor():

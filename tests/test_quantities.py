@@ -75,9 +75,21 @@ def test_quantity_pattern(text, span, value, value_max, unit, norm_value, norm_u
     "UN Resolution 2334 was cited.", "The attack came on 24 February 2022.",
     "Fighting continued for four days.", "The raid began at 10 p.m. on Tuesday.",
     "The war began in 2014.", "One of the soldiers was wounded.", "The T-72 is old.",
+    "Leopard 2 tanks arrived in Poland.", "A Boeing 777 was shot down.",
 ])
 def test_numbers_that_are_not_amounts(text):
     assert find_quantities(text) == []
+
+
+def test_a_number_after_a_name_still_counts_people():
+    q = first("In Kharkiv 3 people died overnight.")
+    assert (q.text, q.value, q.normalized_unit) == ("3 people", 3, "people")
+    assert first("On Monday 12 civilians were killed.").entity == "civilian"
+
+
+def test_spacy_pipeline_is_built_once():
+    from fixtures_nlp import times_pipeline
+    assert times_pipeline() is times_pipeline()
 
 
 def test_word_numbers_need_something_to_count():

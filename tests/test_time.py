@@ -59,6 +59,40 @@ def test_weekday_points_forward_when_the_verb_does():
     assert one("Troops withdrew on Friday.").value == "2023-06-09"
 
 
+def test_regular_past_verb_sets_the_tense():
+    assert one("Castro attended a rally Thursday by media workers.").value == "2023-06-15"
+    assert one("Crowds attended a rally Friday by the river.").value == "2023-06-09"
+
+
+def test_future_passive_is_not_past():
+    assert one("Guidelines are to be published in early November.").value == "2023-11"
+
+
+def test_about_and_just_stay_outside_the_span_but_set_the_mod():
+    found = one("The talks lasted about five hours.")
+    assert (found.text, found.value, found.mod) == ("five hours", "PT5H", "APPROX")
+    assert one("The town fell just a week ago.").text == "a week ago"
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Prices reflect current conditions.", "current", "PRESENT_REF"),
+    ("It was the worst attack of the year.", "the year", "2023"),
+    ("Losses in the first quarter grew.", "the first quarter", "2023-Q1"),
+    ("The company posted a first-quarter loss.", "first-quarter", "2023-Q1"),
+])
+def test_reference_words_and_periods(text, span, value):
+    found = one(text)
+    assert (found.text, found.value) == (span, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Now, he says, the front is quiet.", "Help will arrive soon.",
+    "The current account deficit grew.", "Results fell from the year-earlier level.",
+])
+def test_words_that_are_not_times(text):
+    assert find_times(text, PUBLISHED) == []
+
+
 def test_weekday_on_the_day_of_publication_is_that_day():
     assert one("The minister spoke on Thursday.").value == PUBLISHED
 
@@ -119,8 +153,8 @@ def test_component_reads_publication_date(nlp_times):
 
 
 def test_component_weekday_tense(nlp_times):
-    doc = nlp_times.make_doc("Officials say the ministers will meet again on Monday, after they met "
-                       "on Friday.")
+    doc = nlp_times.make_doc("Officials say the ministers will meet again on Monday, "
+                             "after they met on Friday.")
     doc._.sitrep_published = PUBLISHED
     assert [t.value for t in nlp_times(doc)._.sitrep_times] == ["2023-06-19", "2023-06-09"]
 

@@ -183,6 +183,8 @@ def demo(
         _print_events(store)
         count = export_table(store, "places", "geojson", geojson)
     out.print(f"wrote {count} places to {geojson}")
+    if report.failed:
+        raise typer.Exit(1)
 
 
 def _print_run_summary(report: pipeline.RunReport, elapsed: float, db: Path) -> None:

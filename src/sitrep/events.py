@@ -1,7 +1,7 @@
 """ACLED-coded events from sentences, by rule.
 
 One event per sentence at most (sentences are also cut at paragraph breaks; see
-sitrep.claims.segments): the best trigger word in the sentence (data/events_triggers.tsv,
+sitrep.attribution.segments): the best trigger word in the sentence (data/events_triggers.tsv,
 matched on lemma or lower-case form) decides event_type and sub_event_type; the sentence's
 time expression, most specific resolved place, actors, fatality figure and attributed speaker
 fill the rest. Evidence is the sentence.
@@ -34,10 +34,11 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.claims import (
+from sitrep.attribution import (
     UNVERIFIED, Attribution, affiliation, country_name, country_terms, doc_attributions, is_hedged, load_table,
 )
-from sitrep.model import Event, Evidence, Place, TimeExpr
+from sitrep.model import Event, Evidence, Place
+from sitrep.time import resolve_event_date, time_precision
 
 REGAIN_LEMMAS = frozenset({"retake", "recapture", "liberate", "regain"})
 MODALS = frozenset({"could", "may", "might", "would", "will", "shall", "should", "can", "'ll", "'d", "must"})
@@ -145,26 +146,8 @@ def _claimant(trigger: Span, attributions: list[Attribution]) -> Attribution | N
 # ---------------------------------------------------------------- when
 
 
-def _fallback_resolve(times: list[TimeExpr], start: int, end: int, text: str | None = None) -> TimeExpr | None:
-    """Used only when sitrep.time is absent: the DATE nearest the trigger."""
-    dated = [t for t in times if t.type == "DATE" and t.value[:1].isdigit()]
-    return min(dated, key=lambda t: abs(t.start - start), default=None)
-
-
-def _fallback_precision(value: str) -> tuple[str, int]:
-    if re.match(r"\d{4}-\d{2}-\d{2}", value):
-        return "day", 1
-    if re.match(r"\d{4}-W\d{2}", value):
-        return "week", 2
-    return ("month", 3) if re.fullmatch(r"\d{4}-\d{2}", value) else ("unknown", 3)
-
-
 def event_time(seg: Span, trigger: Span) -> tuple[str | None, str | None, int | None, bool]:
     """(date, date_precision, time_precision, found_in_text) from the time expression nearest the trigger."""
-    try:
-        from sitrep.time import resolve_event_date, time_precision
-    except ImportError:
-        resolve_event_date, time_precision = _fallback_resolve, _fallback_precision
     doc = seg.doc
     # Only expressions inside this sentence: a dateline's date is the report's, not the event's.
     times = [t for t in doc._.sitrep_times or [] if seg.start_char <= t.start and t.end <= seg.end_char]

