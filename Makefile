@@ -15,6 +15,8 @@ $(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/model.txt
 	$(BIN)/pip install --quiet -c requirements/constraints.txt -e '.[test]'
+	# Build the gazetteer index once now rather than inside the first command that needs it.
+	$(BIN)/python -c "from sitrep.geo.store import get_gazetteer; get_gazetteer()"
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -3,6 +3,7 @@
 Usage (from the repo root):
     python benchmarks/geoparse.py --split dev                 # end to end (our recognition)
     python benchmarks/geoparse.py --split test --oracle-spans # gold spans given
+    python benchmarks/geoparse.py --split dev --errors 15     # + worst misses by cause (dev only)
 Data: ../shared/benchmarks/geoparsing (README there). Tune on dev, report test.
 """
 
@@ -18,7 +19,7 @@ import time
 from pathlib import Path
 
 from sitrep.geo.component import resolve_spans
-from sitrep.geo.resolve import haversine_km
+from sitrep.geo.resolve import Toponym, candidates, haversine_km
 from sitrep.geo.store import get_gazetteer
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "geoparsing"
@@ -73,22 +74,69 @@ def score(golds_and_places: list[tuple[dict, object]]) -> dict:
     }
 
 
-def run_dataset(docs: list[dict], oracle: bool, nlp) -> tuple[dict, int, float]:
+def unmatched_predictions(doc: dict, offsets) -> int:
+    """Predicted mentions overlapping no gold span (the gold lacks non-coordinate toponyms,
+    so this over-counts false positives: precision from it is a lower bound)."""
+    return sum(not any(s < g["end"] and g["start"] < e for g in doc["toponyms"])
+               for s, e, _ in offsets)
+
+
+def run_dataset(docs: list[dict], oracle: bool, nlp) -> tuple[dict, list, float]:
     pairs = []
     started = time.perf_counter()
-    predicted_count = 0
+    predicted = spurious = 0
     if oracle:
         for doc in docs:
             places = resolve_spans(doc["text"], [(t["start"], t["end"]) for t in doc["toponyms"]])
             offsets = place_for_offsets(places)
-            pairs += [(g, match(g, offsets)) for g in doc["toponyms"]]
+            pairs += [(doc, g, match(g, offsets)) for g in doc["toponyms"]]
     else:
         for doc, parsed in zip(docs, nlp.pipe(d["text"] for d in docs)):
             offsets = place_for_offsets(parsed._.sitrep_places)
-            predicted_count += len(offsets)
-            pairs += [(g, match(g, offsets)) for g in doc["toponyms"]]
+            predicted += len(offsets)
+            spurious += unmatched_predictions(doc, offsets)
+            pairs += [(doc, g, match(g, offsets)) for g in doc["toponyms"]]
     elapsed = time.perf_counter() - started
-    return score(pairs), predicted_count, len(docs) / elapsed if elapsed else float("nan")
+    result = score([(g, p) for _, g, p in pairs])
+    result["predicted"] = predicted
+    result["precision_lb"] = (predicted - spurious) / predicted if predicted else float("nan")
+    return result, pairs, len(docs) / elapsed if elapsed else float("nan")
+
+
+def miss_cause(gaz, doc: dict, gold: dict, place) -> str | None:
+    """Why a gold toponym missed 161 km: None when it did not miss."""
+    if place is None:
+        return "not recognised"
+    if place.lat is not None and haversine_km(gold["lat"], gold["lon"], place.lat,
+                                              place.lon) <= 161:
+        return None
+    if gold.get("geonameid") and place.geonameid == gold["geonameid"]:
+        return "right entry, our point is far"
+    surface = doc["text"][gold["start"]:gold["end"]]
+    near = [e for e in candidates(gaz, Toponym(0, len(surface), surface))
+            + candidates(gaz, Toponym(0, len(surface), surface, demonym=True))
+            if e.lat is not None and haversine_km(gold["lat"], gold["lon"], e.lat, e.lon) <= 161]
+    return "wrong candidate" if near else "no candidate in gazetteer"
+
+
+def print_errors(gaz, pairs: list, top: int) -> None:
+    """Misses grouped by cause, most frequent gold names first, one example each."""
+    by_cause: dict[str, dict[str, list]] = {}
+    for doc, gold, place in pairs:
+        cause = miss_cause(gaz, doc, gold, place)
+        if cause:
+            by_cause.setdefault(cause, {}).setdefault(gold["name"], []).append((doc, gold, place))
+    for cause, names in sorted(by_cause.items(), key=lambda kv: -sum(map(len, kv[1].values()))):
+        print(f"  -- {cause}: {sum(map(len, names.values()))} misses")
+        for name, cases in sorted(names.items(), key=lambda kv: -len(kv[1]))[:top]:
+            doc, gold, place = cases[0]
+            where = f"gold gid {gold.get('geonameid')} ({gold['lat']:.2f},{gold['lon']:.2f})"
+            context = doc["text"][max(0, gold["start"] - 40):gold["end"] + 30].replace("\n", " ")
+            print(f"    x{len(cases):<3} {name!r} {where} [{gold.get('meta', {}).get('type', '')}]")
+            if place is not None:
+                print(f"         ours: {place.resolved_name} {place.country_code} gid "
+                      f"{place.geonameid} ({place.lat}, {place.lon}) - {place.reason}")
+            print(f"         ...{context}...")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -101,7 +149,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-demonyms", action="store_true",
                         help="do not report demonyms (Russian) as country places")
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--errors", type=int, default=0, metavar="N",
+                        help="print the N most frequent misses per cause (dev split only)")
     args = parser.parse_args(argv)
+    if args.errors and args.split != "dev":
+        sys.exit("--errors is for the dev split only: test errors must not drive tuning")
     if not args.data.exists():
         sys.exit(f"benchmark data not found at {args.data}")
     started = time.perf_counter()
@@ -117,20 +169,23 @@ def main(argv: list[str] | None = None) -> None:
     mode = "oracle spans" if args.oracle_spans else "end to end"
     print(f"mode: {mode}; split: {args.split}; gazetteer load {load_s:.2f}s")
     header = ("dataset", "n", "recall", "A@161 all", "A@161 rec", "mean km", "median km",
-              "AUC", "gnid", "docs/s", "pred", "ceiling")
+              "AUC", "gnid", "docs/s", "pred", "prec>=", "ceiling")
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
     for name in args.datasets:
         docs = load(args.data / f"{name}.jsonl", args.split, args.limit)
-        result, predicted, rate = run_dataset(docs, args.oracle_spans, nlp)
+        result, pairs, rate = run_dataset(docs, args.oracle_spans, nlp)
         ceiling = ceilings.get(f"{name}.jsonl", {}).get("+adm1+cont")
         row = (name, result["toponyms"], f"{result['recall']:.3f}",
                f"{result['acc161_all']:.3f}", f"{result['acc161_recognised']:.3f}",
                f"{result['mean_km']:.0f}", f"{result['median_km']:.1f}", f"{result['auc']:.3f}",
                f"{result['geonameid_match']:.3f}", f"{rate:.1f}",
-               predicted if not args.oracle_spans else "-",
+               result["predicted"] if not args.oracle_spans else "-",
+               f"{result['precision_lb']:.3f}" if not args.oracle_spans else "-",
                f"{ceiling}" if ceiling is not None else "-")
         print("| " + " | ".join(str(x) for x in row) + " |", flush=True)
+        if args.errors:
+            print_errors(gaz, pairs, args.errors)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS {rss_mb:.0f} MB")
 

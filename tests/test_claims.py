@@ -147,3 +147,35 @@ def test_tolerates_missing_quantities_and_places(nlp):
     doc = nlp.make_doc("Police said two men were detained.")
     doc = nlp(doc)  # no sitrep_* attributes set at all
     assert only(doc._.sitrep_claims).quantities == []
+
+
+def test_cue_after_a_coordinated_speaker_takes_the_whole_speaker(nlp):
+    # The parser makes "said" a conjunct of "advanced"; the speaker is the phrase after the last comma.
+    claim = only(claims_of(nlp, "Russian units have advanced about 3 km north of Lyman over the past month and are "
+                                "fighting for the last streets of Siversk, Ukrainian commanders and military bloggers "
+                                "said on Sunday."))
+    assert claim.speaker == "Ukrainian commanders and military bloggers"
+    assert claim.content == ("Russian units have advanced about 3 km north of Lyman over the past month and are "
+                             "fighting for the last streets of Siversk")
+
+
+def test_headline_cue_takes_the_clause_after_it(nlp):
+    claim = only(claims_of(nlp, "Russia claims town near Kupiansk; Ukraine says attack repulsed"))
+    assert claim.speaker == "Ukraine"
+    assert claim.content == "attack repulsed"
+
+
+def test_disclaimer_two_sentences_later_hedges_every_claim_of_the_paragraph(nlp):
+    text = ("The General Staff said its units had destroyed 9 tanks. Pro-Russian bloggers said the village fell. "
+            "Both accounts could not be independently verified.\n\nThe mayor said the school reopened.")
+    claims = claims_of(nlp, text)
+    assert [c.hedged for c in claims] == [True, True, False]
+
+
+def test_dateline_length_follows_the_ingest_grammar():
+    from sitrep.attribution import dateline_length
+
+    assert dateline_length("KRAMATORSK, Ukraine, June 9, 2025 — Russian jets struck.") == len(
+        "KRAMATORSK, Ukraine, June 9, 2025 — ")
+    assert dateline_length("KYIV (Reuters) - Drones struck.") == len("KYIV (Reuters) - ")
+    assert dateline_length("Russian forces advanced — slowly — near Lyman.") == 0

@@ -189,3 +189,16 @@ def test_demo_runs_from_a_fresh_directory(tmp_path):
     assert "stored" in output and "events" in output
     assert json.loads((tmp_path / "demo_places.geojson").read_text())["features"]
     assert os.path.exists(tmp_path / "demo.db")
+
+
+def test_every_reader_feeds_the_pipeline(tmp_path):
+    """All fixture formats through ingest in one batch (this once hung on a parse-tree walk)."""
+    fixtures = Path(__file__).parent / "fixtures" / "ingest"
+    db = tmp_path / "s.db"
+    proc = run_sitrep("ingest", str(fixtures), "--db", str(db), cwd=tmp_path, timeout=240)
+    assert proc.returncode == 1  # the fixtures include a malformed line and an empty entry
+    conn = sqlite3.connect(db)
+    formats = {row[0] for row in conn.execute("SELECT origin FROM documents")}
+    assert any(".html" in o for o in formats) and any(".jsonl:" in o for o in formats)
+    assert any("#entry-" in o for o in formats) and any("#message-" in o for o in formats)
+    assert conn.execute("SELECT count(*) FROM places WHERE latitude IS NOT NULL").fetchone()[0]

@@ -184,3 +184,58 @@ def test_demo_dispatches_are_coded_with_anchored_evidence(nlp, cities):
             assert events == [], [e.evidence.text for e in events]
         else:
             assert events, path.name
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Shelling killed two civilians and a soldier.", 3),  # coordinated counts add up
+    ("A rocket killed 4 people in Kherson and 2 in Mykolaiv.", 6),
+    ("Seven people were found dead.", 7),
+    ("The attack left 9 dead and 30 injured.", 9),
+    ("Three soldiers killed a civilian.", 1),  # the killers are not the dead
+    ("The strike destroyed 4 tanks and killed 2 soldiers.", 2),
+    ("A death toll of 9 was reported.", 9),
+    ("Dozens of people were killed in the strike.", 24),  # the quantities stage's lower bound
+    ("A drone strike on Izium wounded 5 people, but nobody was killed.", 0),
+])
+def test_fatality_figures_follow_the_parse(nlp, sentence, expected):
+    doc = nlp(sentence)
+    assert fatalities(doc[:]) == expected
+
+
+def test_place_in_the_triggers_clause_wins(nlp, cities):
+    text = "The ministry made no mention of Lyman but said its troops had repelled four attacks near Kupiansk."
+    event = only(events_of(nlp, cities, text, towns=["Lyman", "Kupiansk"]))
+    assert event.location["geonameid"] == TOWNS["Kupiansk"]
+    assert event.geo_precision == 2
+
+
+@pytest.mark.parametrize("text, precision", [
+    ("Russian artillery shelled villages in Izium district on Monday.", 2),
+    ("Russian drones struck energy sites in Kharkiv region on Monday.", 3),
+])
+def test_district_and_region_after_a_town_name_widen_the_precision(nlp, cities, text, precision):
+    town_name = next(n for n in TOWNS if n in text)
+    event = only(events_of(nlp, cities, text, towns=[town_name]))
+    assert event.geo_precision == precision
+
+
+def test_aircraft_that_strike_are_air_strikes_and_parked_ones_are_not(nlp, cities):
+    event = only(events_of(nlp, cities, "Russian aircraft hit a bridge near Lyman on Monday.", towns=["Lyman"]))
+    assert event.sub_event_type == "Air/drone strike"
+    assert events_of(nlp, cities, "Two aircraft were parked at the airfield near Lyman.", towns=["Lyman"]) == []
+
+
+def test_disclaimer_later_in_the_paragraph_hedges_the_event(nlp, cities):
+    said = "Moscow's defence ministry said its troops had shelled a depot near Izium. It gave no details."
+    plain = only(events_of(nlp, cities, said, towns=["Izium"]))
+    disclaimed = only(events_of(nlp, cities, said + " The report could not be verified.", towns=["Izium"]))
+    assert disclaimed.confidence < plain.confidence
+    apart = only(events_of(nlp, cities, said + "\n\nThe report could not be verified.", towns=["Izium"]))
+    assert apart.confidence == plain.confidence
+
+
+def test_wire_dateline_without_a_comma_is_not_evidence(nlp, cities):
+    text = "KYIV (Reuters) - Russian drones struck Kharkiv overnight, the mayor said."
+    event = only(events_of(nlp, cities, text, towns=["Kharkiv"]))
+    assert event.evidence.text.startswith("Russian drones struck")
+    assert event.source_claimant == "the mayor"

@@ -214,11 +214,11 @@ def _subject(cue: Token) -> Token | None:
     node = cue
     while True:
         subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
-        if subject is not None and (node is cue or node.dep_ != "ccomp" or node.lemma_.lower() in cue_table()):
+        if subject is not None and (node == cue or node.dep_ != "ccomp" or node.lemma_.lower() in cue_table()):
             return subject
-        if node.head is node:
+        if node.head == node:
             return None
-        if node.dep_ == "conj" and node is cue:
+        if node.dep_ == "conj" and node == cue:
             node = node.head
             continue
         if cue.dep_ not in ("advcl", "xcomp", "conj"):
@@ -246,19 +246,36 @@ def _trailing_speaker(cue: Token, start: int, end: int) -> tuple[Span, int] | No
 
 # ---------------------------------------------------------------- cues
 
+# What may follow a cue that closes its sentence: "..., officials said on Friday in a statement."
+TRAILING_DEPS = frozenset({"prep", "npadvmod", "advmod", "punct", "agent"})
+
+
+def _parenthetical(cue: Token) -> bool:
+    """A cue after its content: "Two were killed, the governor said." The parser makes such a cue a
+    complement of the content's verb, or (when the speaker is a coordination) a conjunct of it."""
+    if cue.head.i >= cue.i:
+        return False
+    if cue.dep_ in ("ccomp", "parataxis"):
+        return True
+    return cue.dep_ == "conj" and all(c.dep_ in TRAILING_DEPS for c in cue.rights) and any(
+        t.text == "," for t in cue.doc[cue.head.i : cue.i])
+
 
 def _verb_attribution(cue: Token, seg: Span) -> Attribution | None:
     stance, cue_hedge, strength = cue_table()[cue.lemma_.lower()]
     if any(c.dep_ == "neg" for c in cue.children) and stance != "denies":
         return None  # "did not say" asserts nothing
     doc, text = cue.doc, cue.doc.text
-    content = next((c for c in cue.children if c.dep_ in CONTENT_DEPS), None)
+    complements = [c for c in cue.children if c.dep_ in CONTENT_DEPS]
+    # "Russia claims X; Ukraine says Y": what follows the cue is its content; a complement on its left
+    # is the content only when nothing follows ("Two were killed, the governor said").
+    content = next((c for c in complements if c.i > cue.i), complements[0] if complements else None)
     if content is not None:
         start, end = _subtree_chars(content)
         # "denied that X, saying Y": Y is a claim of its own, not part of the denial.
         inner = [t.left_edge.idx for t in content.subtree if t.dep_ == "advcl" and t.lemma_.lower() in cue_table()]
         end = min([end, *inner])
-    elif cue.dep_ in ("ccomp", "parataxis") and cue.head.i < cue.i:
+    elif _parenthetical(cue):
         # Parenthetical cue: "Two were killed, the governor said." -- content precedes the cue clause.
         start, end, strength = seg.start_char, cue.left_edge.idx, strength - 0.1
     else:
@@ -273,7 +290,10 @@ def _verb_attribution(cue: Token, seg: Span) -> Attribution | None:
     quoted = quoted or _between_quotes(text, start, end)
     subject = _subject(cue)
     speaker = _speaker_span(subject) if subject is not None and subject.i != cue.i else None
-    if speaker is None and start < cue.idx and (rescued := _trailing_speaker(cue, start, end)) is not None:
+    tangled = speaker is not None and speaker.start_char < end and speaker.end_char > start
+    if (speaker is None or tangled) and start < cue.idx and (rescued := _trailing_speaker(cue, start, end)):
+        # A subject inside the content was borrowed from the verb the parser hung the cue on
+        # ("Russian forces advanced ..., officers said" with "said" as a conjunct of "advanced").
         speaker, end = rescued[0], min(end, rescued[1])
         start, end, _ = _trimmed(text, start, end)
     if speaker is not None and (speaker.start_char < end and speaker.end_char > start or len(speaker) == 0):
@@ -370,3 +390,21 @@ def is_hedged(seg: Span, start: int, end: int, approx: bool = True) -> bool:
             return True
     return False
 
+
+def disclaimed(per_segment: list[tuple[Span, list[Attribution]]], quiet_only: bool) -> list[bool]:
+    """Per segment: whether a later "could not be verified" sentence of the same paragraph covers it.
+
+    Wire copy puts the disclaimer after the claims it qualifies ("X said ... Y said ... The accounts
+    could not be verified."), often with a sentence between; a new paragraph starts a new subject.
+    With `quiet_only`, a disclaimer that makes attributions of its own covers only those.
+    """
+    covered = [False] * len(per_segment)
+    for j, (seg, found) in enumerate(per_segment):
+        if not UNVERIFIED.search(seg.text) or (quiet_only and found):
+            continue
+        i = j - 1
+        text = seg.doc.text
+        while i >= 0 and "\n\n" not in text[per_segment[i][0].end_char : per_segment[i + 1][0].start_char]:
+            covered[i] = True
+            i -= 1
+    return covered

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 import sitrep.nlp  # noqa: F401  (declares the doc._.sitrep_* extensions)
 from sitrep.attribution import (
-    UNVERIFIED, Attribution, affiliation, country_terms, doc_attributions, is_hedged, load_table,
+    Attribution, affiliation, country_terms, disclaimed, doc_attributions, is_hedged, load_table,
 )
 from sitrep.model import Claim, Evidence, Quantity
 
@@ -77,19 +77,15 @@ def to_claim(seg: Span, attribution: Attribution) -> Claim:
 
 
 def extract_claims(doc: Doc) -> list[Claim]:
+    per_segment = doc_attributions(doc)
     claims: list[Claim] = []
-    previous: list[Claim] = []  # the claims of the segment before, which a disclaimer may hedge
-    previous_end = 0
-    for seg, found_attributions in doc_attributions(doc):
-        found = [to_claim(seg, a) for a in found_attributions]
-        same_paragraph = "\n\n" not in doc.text[previous_end : seg.start_char]
-        if not found and same_paragraph and UNVERIFIED.search(seg.text):
-            for claim in previous:
-                if not claim.hedged:
-                    claim.hedged = True
-                    claim.confidence = round(max(0.05, claim.confidence - 0.05), 2)
-        claims.extend(found)
-        previous, previous_end = found, seg.end_char
+    for (seg, found), later_disclaimer in zip(per_segment, disclaimed(per_segment, quiet_only=True)):
+        for attribution in found:
+            claim = to_claim(seg, attribution)
+            if later_disclaimer and not claim.hedged:
+                claim.hedged = True
+                claim.confidence = round(max(0.05, claim.confidence - 0.05), 2)
+            claims.append(claim)
     return claims
 
 

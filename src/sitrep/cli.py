@@ -23,8 +23,9 @@ from .store import Store, StoreError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn conflict reporting into a checkable record.")
-out = Console()
-err = Console(stderr=True)
+out = Console(soft_wrap=True)
+# soft_wrap: a problem is one line on stderr whatever the terminal width.
+err = Console(stderr=True, soft_wrap=True)
 
 DB_OPTION = typer.Option(Path("sitrep.db"), "--db", help="SQLite database file.")
 MODEL_OPTION = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model package name.")

@@ -21,8 +21,12 @@ Choices worth knowing (each is deliberate, and a later coder may change it):
   takes the publication date with date_precision "reported" (the report's day, an upper bound,
   not the event's day), time_precision None and a lower confidence. Non-day values are kept
   as TIMEX3 strings ("2025-W24", "2025-06"); date_precision says what they are.
-- Fatalities: the first "N killed / killed N / N dead / death toll ... N" figure in the sentence,
-  lower bound of ranges ("at least 3" -> 3); "no casualties" -> 0; otherwise None (unknown).
+- Place: the most specific place in the sentence, one in the trigger's clause first; a speaker's
+  place ("Kharkiv governor said") and metonymic mentions ("Kyiv said") are not locations.
+- Fatalities: a count of people (from sitrep_quantities, lower bound of ranges) that the parse
+  ties to a death word ("killed 3", "3 died", "left 3 dead", "death toll rose to 3"), plus counts
+  coordinated with it; "no casualties" -> 0; otherwise None (unknown).
+- Hedging: hedge words or a "could not be verified" note in the sentence, or later in its paragraph.
 """
 
 from __future__ import annotations
@@ -35,9 +39,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.attribution import (
-    UNVERIFIED, Attribution, affiliation, country_name, country_terms, doc_attributions, is_hedged, load_table,
+    Attribution, affiliation, country_name, country_terms, disclaimed, doc_attributions, is_hedged, load_table,
 )
-from sitrep.model import Event, Evidence, Place
+from sitrep.model import Event, Evidence, Mention, Place
+from sitrep.quantities import find_quantities
+from sitrep.quantity.numbers import parse_number
+from sitrep.quantity.units import is_person
 from sitrep.time import resolve_event_date, time_precision
 
 REGAIN_LEMMAS = frozenset({"retake", "recapture", "liberate", "regain"})
@@ -56,7 +63,11 @@ NEAR_BEFORE = re.compile(
     r"\s+(?:the\s+)?(?:(?:town|city|village|settlement)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
-NEAR_AFTER = re.compile(r"^\s+(?:direction|axis|front|sector|outskirts|area)\b", re.IGNORECASE)
+NEAR_AFTER = re.compile(
+    r"^\s+(?:direction|axis|front|sector|outskirts|area|district|raion|municipality|community|hromada)\b",
+    re.IGNORECASE,
+)
+REGION_AFTER = re.compile(r"^\s+(?:region|oblast|province|governorate)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -107,14 +118,14 @@ def find_trigger(sent: Span) -> tuple[Trigger, Span] | None:
 def _used_in_attack(token: Token) -> bool:
     """A weapon word that is the subject or object of an attack verb ("drones struck", "launched 48 drones")."""
     node = token
-    while node.dep_ in ("compound", "amod", "conj", "pobj", "prep", "nummod") and node.head is not node:
+    while node.dep_ in ("compound", "amod", "conj", "pobj", "prep", "nummod") and node.head != node:
         node = node.head
     verb = governing_verb(node)
     return verb.lemma_.lower() in ATTACK_LEMMAS or (token.pos_ == "VERB" and token.lemma_.lower() in ATTACK_LEMMAS)
 
 
 def governing_verb(token: Token) -> Token:
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    while token.pos_ not in ("VERB", "AUX") and token.head != token:
         token = token.head
     return token
 
@@ -163,11 +174,15 @@ def event_time(seg: Span, trigger: Span) -> tuple[str | None, str | None, int | 
 # ---------------------------------------------------------------- where
 
 
-def event_place(sent: Span, attributions: list[Attribution]) -> tuple[Place, int] | None:
-    """The most specific resolved, literal place mentioned in the sentence, and its geo_precision."""
+def event_place(sent: Span, trigger: Span, attributions: list[Attribution]) -> tuple[Place, int] | None:
+    """The most specific resolved, literal place mentioned in the sentence, and its geo_precision.
+    Between places of the same kind, one in the trigger's clause wins: in "made no mention of A but
+    said its forces repelled attacks near B" the event is at B."""
     speakers = [(a.source.start_char, a.source.end_char) for a in attributions if a.source is not None]
     acting = {t.idx for t in sent if t.dep_ in ("nsubj", "poss")}  # "Russia launched", "Moscow's ministry"
-    best: tuple[int, int, Place] | None = None
+    verb = governing_verb(trigger[0])
+    clause_start, clause_end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+    best: tuple[tuple[int, bool, int], Place, Mention] | None = None
     for place in sent.doc._.sitrep_places or []:
         if place.kind not in KIND_RANK or (place.geonameid is None and place.lat is None):
             continue
@@ -176,20 +191,23 @@ def event_place(sent: Span, attributions: list[Attribution]) -> tuple[Place, int
                 continue
             if mention.start in acting or any(s <= mention.start < e for s, e in speakers):
                 continue  # "Kharkiv governor Syniehubov said": where the speaker is, not the event
-            key = (KIND_RANK[place.kind], mention.start)
-            if best is None or key < best[:2]:
-                best = (*key, place)
+            key = (KIND_RANK[place.kind], not clause_start <= mention.start < clause_end, mention.start)
+            if best is None or key < best[0]:
+                best = (key, place, mention)
     if best is None:
         return None
-    rank, start, place = best
-    return place, _geo_precision(sent.doc.text, place, start)
+    _, place, mention = best
+    return place, _geo_precision(sent.doc.text, place, mention)
 
 
-def _geo_precision(text: str, place: Place, start: int) -> int:
+def _geo_precision(text: str, place: Place, mention: Mention) -> int:
+    """ACLED geo_precision: 1 the town itself, 2 near it or part of its district, 3 a region."""
     if place.kind != "populated_place":
         return 2 if place.kind in ("area", "water") else 3
-    end = start + len(place.name)
-    if NEAR_BEFORE.search(text[max(0, start - 40) : start]) or NEAR_AFTER.match(text[end : end + 20]):
+    after = text[mention.end : mention.end + 20]
+    if REGION_AFTER.match(after):
+        return 3  # "Kharkiv region" read as the city: the event is somewhere in the region
+    if NEAR_BEFORE.search(text[max(0, mention.start - 40) : mention.start]) or NEAR_AFTER.match(after):
         return 2
     return 1
 
@@ -257,47 +275,77 @@ def territory_sub_event(trigger: Span, actor1: str | None, place: Place | None) 
 
 # ---------------------------------------------------------------- how many dead
 
-NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
-NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "a": 1, "an": 1, "hundred": 100})
-_NUM = r"(?:\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
-_BOUND = r"(?:at least |as many as |more than |over |some |about |around |nearly |up to )?"
-_PEOPLE = (r"(?:people|persons?|civilians?|residents?|soldiers?|servicem[ae]n|troops|children|child|men|man|"
-           r"women|woman|boys?|girls?|pensioners?|others?|teenagers?|officers?|rescuers?|volunteers?|workers?)")
-FATALITY_PATTERNS = [
-    re.compile(rf"\b(?:killed|killing|kills|kill)\s+{_BOUND}(?P<n>{_NUM})\b(?!\s*(?:km|%|per))", re.I),
-    re.compile(rf"\b{_BOUND}(?P<n>{_NUM})\s+(?:[a-z-]+\s+)?{_PEOPLE}\s+(?:(?:were|was|have been|had been|are|is)\s+)?"
-               r"(?:killed|dead|died)\b", re.I),
-    re.compile(rf"\b{_BOUND}(?P<n>{_NUM})\s+(?:(?:were|was|have been|had been|are)\s+)?(?:killed|dead)\b", re.I),
-    re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|at|of)\s+{_BOUND}(?P<n>{_NUM})\b", re.I),
-]
+# "no casualties", "no one was killed": the report says zero, which is not the same as unknown.
 NO_FATALITIES = re.compile(r"\bno (?:casualties|deaths|fatalities)\b|\b(?:no one|nobody) was (?:killed|hurt|injured)\b", re.I)
+DEATH_WORDS = frozenset({"dead", "killed"})
 
 
 def fatalities(sent: Span) -> int | None:
-    hits: list[tuple[int, int]] = []
-    for pattern in FATALITY_PATTERNS:
-        for match in pattern.finditer(sent.text):
-            value = _as_int(match.group("n"))
-            if value is not None and not sent.text[: match.start("n")].lower().endswith("no "):
-                hits.append((match.start(), value))
-    if hits:
-        return min(hits)[1]
+    """People the sentence reports killed: the first count tied to a death word, plus counts
+    coordinated with it ("killed 3 people in A and 2 in B" -> 5); ranges give their lower bound."""
+    counts = _people_counts(sent)
+    for index in sorted(counts):
+        anchor, (count, says_dead) = sent.doc[index], counts[index]
+        if says_dead or _died(anchor):
+            return count + sum(counts[c.i][0] for c in anchor.conjuncts if c.i in counts and not _died(c))
     return 0 if NO_FATALITIES.search(sent.text) else None
 
 
-def _as_int(word: str) -> int | None:
-    word = word.lower().replace(",", "")
-    if word.isdigit():
-        return int(word)
-    return NUMBER_WORDS.get(word)
+def _people_counts(sent: Span) -> dict[int, tuple[int, bool]]:
+    """Counted token index -> (how many, whether the count itself says dead: "7 dead"), for counts of
+    people and bare numbers in the sentence."""
+    doc = sent.doc
+    quantities = doc._.sitrep_quantities
+    if quantities is None:  # a pipeline without the quantities stage: find them ourselves
+        quantities = find_quantities(doc.text, doc)
+    counts: dict[int, tuple[int, bool]] = {}
+    covered: set[int] = set()
+    for q in quantities:
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None or not (sent.start <= span.start and span.end <= sent.end):
+            continue
+        covered.update(t.i for t in span)
+        # A bare number ("killed 3", "death toll rose to 21") is kept: only a death word tied to it by
+        # the parse makes it a fatality count. Other units (km, tanks, hryvnias) never are.
+        if q.normalized_unit == "people" or q.unit is None:
+            counts[span.root.i] = (int(q.value), any(t.lower_ in DEATH_WORDS for t in span))
+    for token in sent:
+        # The quantities stage leaves out "a woman", "one person" and a bare "two" on purpose (too often
+        # not a count); tied to a death word they are counts.
+        if token.i in covered or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+            continue
+        one = any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in token.children)
+        if one and token.pos_ == "NOUN" and is_person(token.text):
+            counts[token.i] = (1, False)
+        elif token.like_num and token.dep_ in ("nsubj", "nsubjpass", "dobj") and (value := parse_number(token.text)):
+            counts[token.i] = (int(value), False)
+    return counts
+
+
+def _died(counted: Token) -> bool:
+    """Whether the parse says the counted people died: "killed 3", "3 were killed", "3 died",
+    "3 people killed in ...", "found 3 dead", "3 are dead", "the death toll rose to 3"."""
+    head, lemma = counted.head, counted.head.lemma_.lower()
+    if (counted.dep_ in ("dobj", "nsubjpass") and lemma == "kill") or (counted.dep_ == "nsubj" and lemma == "die"):
+        return True
+    if any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in ("kill", "dead") for c in counted.children):
+        return True
+    if counted.dep_ in ("dobj", "nsubj", "nsubjpass") and any(
+            c.dep_ in ("oprd", "acomp") and c.lower_ == "dead" for c in head.children):
+        return True
+    # "The death toll rose to 21", "raising the death toll to 12", "a death toll of 9".
+    near = [counted.head, counted.head.head] if counted.dep_ == "pobj" else [counted.head]
+    return any(_is_death_toll(t) or any(_is_death_toll(c) for c in t.children) for t in near)
+
+
+def _is_death_toll(token: Token) -> bool:
+    return token.lemma_.lower() == "toll" and any(c.lower_ == "death" for c in token.children)
 
 
 # ---------------------------------------------------------------- assembly
 
 
-def code_segment(doc: Doc, seg: Span, attributions: list[Attribution], next_seg: Span | None) -> Event | None:
+def code_segment(seg: Span, attributions: list[Attribution], disclaimed_later: bool) -> Event | None:
     """The event a sentence reports, or None."""
     found = find_trigger(seg)
     if found is None:
@@ -309,7 +357,7 @@ def code_segment(doc: Doc, seg: Span, attributions: list[Attribution], next_seg:
         return None
     claim = _claimant(trigger, attributions)
     source = claim.source if claim is not None else None
-    located = event_place(seg, attributions)
+    located = event_place(seg, trigger, attributions)
     place, geo_precision = located if located else (None, None)
     actors = event_actors(seg, trigger, trigger_row.event_type, place, attributions, affiliation(source))
     actor1 = actors[0] if actors else None
@@ -318,8 +366,7 @@ def code_segment(doc: Doc, seg: Span, attributions: list[Attribution], next_seg:
         sub_event = territory_sub_event(trigger, actor1, place)
     date, date_precision, time_precision, dated = event_time(seg, trigger)
     hedged = is_hedged(seg, seg.start_char, seg.end_char, approx=False) or bool(claim and claim.cue_hedged)
-    if next_seg is not None and UNVERIFIED.search(next_seg.text) and "\n\n" not in doc.text[seg.end_char : next_seg.start_char]:
-        hedged = True
+    hedged = hedged or disclaimed_later
     confidence = (trigger_row.weight + (0.05 if place else -0.1) + (0.05 if dated else -0.05)
                   + (0.0 if actors else -0.05) - (0.2 if hedged else 0.0) - (0.05 if claim else 0.0))
     return Event(
@@ -342,9 +389,8 @@ def code_segment(doc: Doc, seg: Span, attributions: list[Attribution], next_seg:
 def extract_events(doc: Doc) -> list[Event]:
     per_segment = doc_attributions(doc)
     events = []
-    for i, (seg, attributions) in enumerate(per_segment):
-        next_seg = per_segment[i + 1][0] if i + 1 < len(per_segment) else None
-        event = code_segment(doc, seg, attributions, next_seg)
+    for (seg, attributions), disclaimed_later in zip(per_segment, disclaimed(per_segment, quiet_only=False)):
+        event = code_segment(seg, attributions, disclaimed_later)
         if event is not None:
             events.append(event)
     return events

@@ -49,20 +49,10 @@ def geoparse(doc: Doc, recogniser: Recogniser | None = None,
     return resolver.resolve(doc.text, recogniser(doc))
 
 
-def resolve_spans(text: str, spans: list[tuple[int, int]], demonyms: bool = True) -> list[Place]:
-    """Oracle mode: resolve given character spans (gold toponyms) without recognition."""
+def resolve_spans(text: str, spans: list[tuple[int, int]]) -> list[Place]:
+    """Oracle mode: resolve given character spans (gold toponyms) without recognition.
+    A span that is both a demonym and a place name ('Spanish', 'Canadian') keeps both
+    readings as candidates: the country's prior and the document decide."""
     gaz = get_gazetteer()
-    toponyms = []
-    for start, end in spans:
-        surface = text[start:end]
-        is_demonym = demonyms and not _has_place_entry(gaz, surface) and _has_demonym(gaz, surface)
-        toponyms.append(Toponym(start, end, surface, demonym=is_demonym))
+    toponyms = [Toponym(start, end, text[start:end]) for start, end in spans]
     return Resolver(gaz).resolve(text, toponyms)
-
-
-def _has_place_entry(gaz, surface: str) -> bool:
-    return any(e.matched != 3 for e in gaz.lookup(surface))
-
-
-def _has_demonym(gaz, surface: str) -> bool:
-    return any(e.matched == 3 for e in gaz.lookup(surface, loose=False))

@@ -33,8 +33,8 @@ def _lines(archive: Path, member_suffix: str) -> Iterator[list[str]]:
 
 def _classify(fclass: str, fcode: str) -> tuple[str, str] | None:
     """(kind, level) for the features a news geoparser needs; None drops the feature."""
-    if fclass == "P":
-        return "populated_place", "PPL"
+    if fclass == "P":  # capitals and admin seats keep their code: the resolver favours them
+        return "populated_place", fcode if fcode in ("PPLC", "PPLA", "PPLA2") else "PPL"
     if fclass == "A" and fcode in ("ADM1", "ADM2"):
         return "admin_region", fcode
     if fclass == "A" and fcode in _COUNTRY_CODES:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.geo.normalise import name_key
 from sitrep.geo.resolve import Toponym
-from sitrep.geo.sources import DEMONYM
+from sitrep.geo.sources import ABBREVIATION, DEMONYM
 from sitrep.geo.store import Gazetteer
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -78,6 +78,13 @@ def _is_person_like(doc: Doc, start: int) -> bool:
     return start > 0 and doc[start - 1].lower_.rstrip(".") in _TITLES
 
 
+def _is_abbreviation_after_place(doc: Doc, start: int, end: int) -> bool:
+    """'Glasgow, Ky.' / 'Columbus, OH': a state abbreviation right after 'Place,'."""
+    return (end - start == 1 and start >= 2 and doc[start - 1].text == ","
+            and _capitalised(doc[start - 2])
+            and ("." in doc[start].text or doc[start].text.isupper()))
+
+
 def _trim(span: Span) -> Span:
     start, end = span.start, span.end
     while start < end and span.doc[start].lower_ in ("the", "'s"):
@@ -99,7 +106,8 @@ class Recogniser:
             if ent.label_ in PLACE_LABELS:
                 span = _trim(ent)
                 if len(span) and span.text.lower() not in _NEVER_PLACES:
-                    found.append(self._toponym(span))
+                    inner = self._inner_places(span)
+                    found.extend(inner or [self._toponym(span)])
                     for i in range(span.start, span.end):
                         taken[i] = True
             elif ent.label_ == "NORP" and self.demonyms_as_places and self._is_demonym(ent.text):
@@ -109,8 +117,38 @@ class Recogniser:
         found.extend(self._gazetteer_matches(doc, taken))
         return sorted(found, key=lambda t: t.start)
 
+    def _inner_places(self, span: Span) -> list[Toponym]:
+        """An entity the gazetteer does not know as a whole ('Greece and Italy', 'London
+        Bridge area') yields the places inside it; [] keeps the entity as one toponym
+        (an unknown village must keep its mention)."""
+        if len(span) < 2 or self.gaz.lookup(span.text, loose=False):
+            return []
+        inner, i = [], span.start
+        while i < span.end:
+            end = self._longest_match(span.doc, i, [False] * len(span.doc), limit=span.end)
+            if end and self._known_place(span.doc[i:end].text):
+                inner.append(self._toponym(span.doc[i:end]))
+                i = end
+            else:
+                i += 1
+        return inner
+
+    def _known_place(self, text: str) -> bool:
+        return any(e.matched != DEMONYM for e in self.gaz.lookup(text, loose=False))
+
     def _toponym(self, span: Span) -> Toponym:
         return Toponym(span.start_char, span.end_char, span.text, is_metonymic(span))
+
+    def _embedded_in_org(self, span: Span) -> bool:
+        """'Texas Department of Transportation', 'Walker County Sheriff's Office': states,
+        countries and counties named inside an organisation are places too (the
+        benchmarks annotate them; they also locate the organisation)."""
+        entries = self.gaz.lookup(span.text, loose=False)
+        if any(e.level in ("PCLI", "CONT", "ADM1") and e.matched != DEMONYM for e in entries):
+            return True
+        if self.demonyms_as_places and any(e.matched == DEMONYM for e in entries):
+            return True
+        return span[-1].lower_ == "county" and any(e.level == "ADM2" for e in entries)
 
     def _is_demonym(self, text: str) -> bool:
         return any(e.matched == DEMONYM for e in self.gaz.lookup(text, loose=False))
@@ -130,8 +168,9 @@ class Recogniser:
                 i += 1
         return out
 
-    def _longest_match(self, doc: Doc, start: int, taken: list[bool]) -> int:
-        for end in range(min(len(doc), start + MAX_NGRAM), start, -1):
+    def _longest_match(self, doc: Doc, start: int, taken: list[bool],
+                       limit: int | None = None) -> int:
+        for end in range(min(limit or len(doc), start + MAX_NGRAM), start, -1):
             if any(taken[start:end]) or not _capitalised(doc[end - 1]):
                 continue
             if self.gaz.has_key(name_key(doc[start:end].text)):
@@ -142,12 +181,17 @@ class Recogniser:
         span = doc[start:end]
         if _is_person_like(doc, start):
             return False
+        if doc[start].ent_type_ == "ORG" and self._embedded_in_org(span):
+            return True
+        if _is_abbreviation_after_place(doc, start, end):
+            return any(e.level == "ADM1" for e in self.gaz.lookup(span.text, loose=False))
         # Part of a longer capitalised name ("Washington Post", "Kherson Oblast Council").
         if end < len(doc) and _capitalised(doc[end]) and doc[end].lower_ not in _REGION_WORDS:
             return False
         if start > 0 and _capitalised(doc[start - 1]) and not doc[start - 1].is_sent_start:
             return False
-        entries = [e for e in self.gaz.lookup(span.text, loose=False) if e.matched != DEMONYM]
+        entries = [e for e in self.gaz.lookup(span.text, loose=False)
+                   if e.matched not in (DEMONYM, ABBREVIATION)]
         if not entries:
             return False
         if any(e.level in ("PCLI", "CONT", "AREA", "WATER") for e in entries):

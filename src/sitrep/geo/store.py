@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitrep.geo.normalise import loose_key, name_key
-from sitrep.geo.sources import DEMONYM, Source, alias_table, read_packaged, source_files_digest
+from sitrep.geo.sources import (ABBREVIATION, DEMONYM, Source, admin1_codes, alias_table,
+                                read_packaged, source_files_digest)
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "4"  # bump whenever sources.py changes what is indexed
 LOOSE = 2
 _COLUMNS = "gid, name, kind, level, lat, lon, cc, admin1, admin2, population"
 
@@ -78,7 +79,7 @@ def _name_rows(source: Source, con: sqlite3.Connection):
     seen: set[tuple[str, int]] = set()
     for name, gid, flag in [*source.names, *_alias_names(con)]:
         for key, key_flag in ((name_key(name), flag), (loose_key(name), LOOSE)):
-            if key_flag == LOOSE and flag == DEMONYM:
+            if key_flag == LOOSE and flag in (DEMONYM, ABBREVIATION):
                 continue
             if key and (key, gid) not in seen:
                 seen.add((key, gid))
@@ -93,14 +94,18 @@ def _alias_names(con: sqlite3.Connection) -> list[tuple[str, int, int]]:
     }
     continent_codes = {"AF": "Africa", "AS": "Asia", "EU": "Europe", "NA": "North America",
                        "SA": "South America", "OC": "Oceania", "AN": "Antarctica"}
+    regions = admin1_codes()
+    flags = {"demonym": DEMONYM, "abbreviation": ABBREVIATION}
     out = []
     for name, target, kind in alias_table():
         if target.startswith("continent:"):
             gid = continents.get(continent_codes[target.split(":")[1]])
+        elif target.startswith("admin1:"):
+            gid = regions.get(target.split(":")[1])
         else:
             gid = countries.get(target)
         if gid is not None:
-            out.append((name, gid, DEMONYM if kind == "demonym" else 1))
+            out.append((name, gid, flags.get(kind, 1)))
     return out
 
 
@@ -110,7 +115,11 @@ class Gazetteer:
     def __init__(self, path: Path):
         self.path = path
         self._local = threading.local()
-        self._cache: dict[str, list[Entry]] = {}
+        self._cache: dict[tuple, list[Entry]] = {}
+        self._countries: dict[str, Entry] | None = None
+        self._country_names: dict[str, str] | None = None
+        self._gets: dict[int, Entry | None] = {}
+        self._keys: dict[str, bool] = {}
 
     @property
     def _con(self) -> sqlite3.Connection:
@@ -121,42 +130,83 @@ class Gazetteer:
         return con
 
     def lookup(self, surface: str, loose: bool = True) -> list[Entry]:
-        """Places named `surface`; loose (romanisation-folded) matches only if no exact one."""
+        """Places named `surface`; loose (romanisation-folded) matches only if no exact one.
+        Abbreviations ('Ky.', 'OH') match only a surface written as an abbreviation."""
         key = name_key(surface)
-        if key in self._cache:
-            return self._cache[key]
+        cache_key = (key, loose, looks_abbreviated(surface))
+        found = self._cache.get(cache_key)
+        if found is not None:
+            return found
         found = self._query(key, exact=True)
+        if not cache_key[2]:
+            found = [e for e in found if e.matched != ABBREVIATION]
         if not found and loose:
             lkey = loose_key(surface)
             found = self._query(lkey, exact=False) if lkey else []
-        if len(self._cache) > 50_000:
+        if len(self._cache) > 50_000:  # bounds memory on endless streams
             self._cache.clear()
-        self._cache[key] = found
+        self._cache[cache_key] = found
         return found
 
+    def country_names(self) -> dict[str, str]:
+        """Name key -> country code for every country name, alias and demonym; a shared
+        demonym ('French') goes to the most populous country. Read once: scanning a
+        document's capitalised words must not cost one query per word."""
+        if self._country_names is None:
+            table: dict[str, tuple[int, str]] = {}
+            for key, cc, population in self._con.execute(
+                    "SELECT n.key, p.cc, p.population FROM names n JOIN places p "
+                    "ON p.gid = n.gid WHERE p.level = 'PCLI' AND n.flag IN (0, 1, 3) "
+                    "AND p.cc IS NOT NULL"):
+                if key not in table or population > table[key][0]:
+                    table[key] = (population, cc)
+            self._country_names = {key: cc for key, (_, cc) in table.items()}
+        return self._country_names
+
     def _query(self, key: str, exact: bool) -> list[Entry]:
-        flags = "n.flag != 2" if exact else "n.flag = 2"
+        flags = "flag != 2" if exact else "flag = 2"
+        # Two simple indexed queries: a join lets SQLite's planner scan all places.
+        matched = dict(self._con.execute(
+            f"SELECT gid, MIN(flag) FROM names WHERE key = ? AND {flags} GROUP BY gid", (key,)))
+        if not matched:
+            return []
+        marks = ",".join("?" * len(matched))
         rows = self._con.execute(
-            f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))}, MIN(n.flag) "
-            f"FROM names n JOIN places p ON p.gid = n.gid WHERE n.key = ? AND {flags} "
-            "GROUP BY p.gid", (key,)).fetchall()
-        return [Entry(*row) for row in rows]
+            f"SELECT {_COLUMNS} FROM places WHERE gid IN ({marks})", list(matched)).fetchall()
+        return [Entry(*row, matched=matched[row[0]]) for row in rows]
 
     def get(self, gid: int | None) -> Entry | None:
         if gid is None:
             return None
-        row = self._con.execute(f"SELECT {_COLUMNS} FROM places WHERE gid=?", (gid,)).fetchone()
-        return Entry(*row) if row else None
+        if gid not in self._gets:
+            if len(self._gets) > 50_000:
+                self._gets.clear()
+            row = self._con.execute(f"SELECT {_COLUMNS} FROM places WHERE gid=?",
+                                    (gid,)).fetchone()
+            self._gets[gid] = Entry(*row) if row else None
+        return self._gets[gid]
 
     def country(self, cc: str | None) -> Entry | None:
-        if not cc:
-            return None
-        row = self._con.execute(
-            f"SELECT {_COLUMNS} FROM places WHERE level='PCLI' AND cc=?", (cc,)).fetchone()
-        return Entry(*row) if row else None
+        if self._countries is None:
+            # ~250 rows, read once: a per-call query on (level, cc) would scan the table.
+            self._countries = {row[6]: Entry(*row) for row in self._con.execute(
+                f"SELECT {_COLUMNS} FROM places WHERE level='PCLI'")}
+        return self._countries.get(cc) if cc else None
 
     def has_key(self, key: str) -> bool:
-        return self._con.execute("SELECT 1 FROM names WHERE key=? LIMIT 1", (key,)).fetchone() is not None
+        known = self._keys.get(key)
+        if known is None:
+            if len(self._keys) > 200_000:
+                self._keys.clear()
+            known = self._con.execute("SELECT 1 FROM names WHERE key=? LIMIT 1",
+                                      (key,)).fetchone() is not None
+            self._keys[key] = known
+        return known
+
+
+def looks_abbreviated(surface: str) -> bool:
+    """'Ky.', 'W.Va.', 'OH', 'NSW': a dot, or two to three capitals."""
+    return "." in surface or (2 <= len(surface) <= 3 and surface.isupper())
 
 
 def custom_index_path() -> Path:

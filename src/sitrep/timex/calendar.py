@@ -121,7 +121,7 @@ def _tense_from_doc(doc: Any, start: int, end: int) -> str | None:
     for _ in range(6):
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod"}:
             break
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
     else:

@@ -1,0 +1,89 @@
+"""What a document says about where it is, computed once per document.
+
+- sentences: a cheap splitter (the resolver must also work on raw text, without spaCy);
+- countries: every country name, alias or demonym in the text (not only the recognised
+  toponyms: "Ukrainian troops", "the Kenyan ministry" set the scene too), with offsets,
+  so that evidence can exclude the mention being resolved and tell "same sentence" from
+  "somewhere in the document";
+- the dominant country: the one named most often.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sitrep.geo.normalise import name_key
+from sitrep.geo.store import Gazetteer
+
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n+")
+# Runs of capitalised words, with "of"/"and" inside ("Democratic Republic of the Congo").
+_CAPITALISED_RUN = re.compile(
+    r"\b[A-Z][\w’'.-]*(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w’'.-]*)*")
+_MAX_WORDS = 6
+
+
+@dataclass
+class CountryMention:
+    cc: str
+    start: int
+    key: str
+
+
+@dataclass
+class DocContext:
+    text: str
+    sentence_starts: list[int]
+    countries: list[CountryMention] = field(default_factory=list)
+
+    def sentence_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, offset) - 1
+
+    def country_counts(self, exclude_key: str | None = None) -> Counter:
+        return Counter(m.cc for m in self.countries if m.key != exclude_key)
+
+    def dominant_country(self, exclude_key: str | None = None) -> str | None:
+        counts = self.country_counts(exclude_key).most_common(2)
+        if not counts:
+            return None
+        if len(counts) > 1 and counts[0][1] == counts[1][1]:
+            return None
+        return counts[0][0]
+
+    def country_sentences(self, cc: str, exclude_key: str) -> set[int]:
+        return {self.sentence_of(m.start) for m in self.countries
+                if m.cc == cc and m.key != exclude_key}
+
+
+def sentence_index(text: str) -> list[int]:
+    """Start offsets of sentences."""
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
+def document_context(gaz: Gazetteer, text: str) -> DocContext:
+    ctx = DocContext(text, sentence_index(text))
+    names = gaz.country_names()
+    for run in _CAPITALISED_RUN.finditer(text):
+        ctx.countries.extend(_countries_in_run(names, run.group(), run.start()))
+    return ctx
+
+
+def _countries_in_run(names: dict[str, str], run: str, offset: int) -> list[CountryMention]:
+    """Longest country names inside a run of capitalised words, left to right."""
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", run)]
+    found = []
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + _MAX_WORDS), i, -1):
+            start = words[i][0]
+            end = words[j - 1][0] + len(words[j - 1][1])
+            key = name_key(run[start:end].rstrip(".,;:"))
+            if key in names:
+                found.append(CountryMention(names[key], offset + start, key))
+                i = j
+                break
+        else:
+            i += 1
+    return found

@@ -1,0 +1,86 @@
+"""The sitrep_places stage on hand-written conflict-style sentences (real model, real index)."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from sitrep.geo.component import resolve_spans
+
+
+@functools.cache
+def places_pipeline():
+    from sitrep.nlp import build_pipeline
+
+    return build_pipeline(stages=["sitrep_places"])
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return places_pipeline()
+
+
+def places(nlp, text):
+    return {p.name: p for p in nlp(text)._.sitrep_places}
+
+
+def test_namesake_resolved_by_oblast_named_beside_it():
+    text_d = "Shelling hit Novoselivka, Kramatorsk Raion, Donetsk Oblast, on Tuesday."
+    text_k = "Shelling hit Novoselivka, Odesa Oblast, on Tuesday."
+    for text, oblast in ((text_d, "Donetsk Oblast"), (text_k, "Odesa Oblast")):
+        start = text.index("Novoselivka")
+        spans = [(start, start + 11), (text.index(oblast), text.index(oblast) + len(oblast))]
+        village = resolve_spans(text, spans)[0]
+        assert village.admin1 == oblast and village.country_code == "UA"
+        assert oblast in village.reason
+
+
+def test_places_spacy_mislabels_are_recognised_and_resolved(nlp):
+    found = places(nlp, "Russian forces shelled Kramatorsk and Pokrovsk overnight, "
+                        "the governor of Donetsk Oblast said.")
+    for name in ("Kramatorsk", "Pokrovsk"):
+        assert found[name].admin1 == "Donetsk Oblast" and found[name].lat is not None
+
+
+def test_transliteration_variant_in_text(nlp):
+    found = places(nlp, "A missile struck an apartment block in Zaporozhye on Sunday.")
+    place = found["Zaporozhye"]
+    assert place.country_code == "UA" and abs(place.lat - 47.85) < 0.3
+
+
+def test_metonymic_capital_is_marked(nlp):
+    found = places(nlp, "Moscow denied the claim. Ukrainian troops advanced near Bakhmut.")
+    assert found["Moscow"].mentions[0].metonymic is True
+    assert found["Bakhmut"].mentions[0].metonymic is False
+
+
+def test_one_place_with_all_its_mentions(nlp):
+    found = places(nlp, "Explosions were heard in Kharkiv. Later, Kharkiv lost power.")
+    assert len(found["Kharkiv"].mentions) == 2
+
+
+def test_unknown_village_keeps_its_mention_with_null_coordinates():
+    text = "Fighting was reported in Zzyxkivka and in Kupiansk, Kharkiv Oblast."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Zzyxkivka", "Kupiansk")]
+    unknown, known = resolve_spans(text, spans)
+    assert unknown.geonameid is None and unknown.lat is None and unknown.confidence < 0.3
+    assert known.admin1 == "Kharkiv Oblast" and known.confidence > 0.5
+
+
+def test_alias_and_demonym_context(nlp):
+    found = places(nlp, "The U.S. sent aid to Sudanese refugees in El Obeid.")
+    assert found["U.S."].kind == "country" and found["U.S."].country_code == "US"
+    assert found["El Obeid"].country_code == "SD"
+
+
+def test_curated_conflict_regions(nlp):
+    found = places(nlp, "Troops crossed the Dnipro River into the occupied part of "
+                        "the Donbas, and ships left the Black Sea.")
+    assert {"Donbas", "Black Sea"} <= set(found)
+    assert found["Black Sea"].kind == "water"
+
+
+def test_every_place_explains_itself(nlp):
+    for place in nlp("Talks in Geneva followed fighting in Darfur and Gaza.")._.sitrep_places:
+        assert place.reason and 0 <= place.confidence <= 1
