@@ -234,13 +234,14 @@ def _season(m: re.Match, ctx: Context) -> Result | None:
 
 def _quarter(m: re.Match, ctx: Context) -> Result | None:
     ordinal = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}[m["ord"].lower()]
-    year = _year_of(m) or (ctx.dct.year if ctx.dct else None)
+    stated = _year_of(m) or (int(m["year2"]) if group(m, "year2") else None)
+    year = stated or (ctx.dct.year if ctx.dct else None)
     det = (group(m, "det") or "").lower()
-    if year and det.startswith("last"):
+    if year and (det.startswith("last") or group(m, "prior")):
         year -= 1
     if year and det.startswith("next"):
         year += 1
-    if year and not _year_of(m) and not det and ctx.dct and unit_is_quarter(m) and (
+    if year and not (stated or det or group(m, "prior")) and ctx.dct and unit_is_quarter(m) and (
             ordinal > quarter_of(ctx.dct)):
         year -= 1  # results "for the fourth quarter" reported in January
     unit = "H" if m["q"].lower() == "half" else "Q"
@@ -297,8 +298,10 @@ DATE_RULES = [
     rule("season", rf"(?:(?P<det>the|this)\s+)?(?:(?P<edge>early|mid|late)[-\s]+)?{SEASON}\b"
          rf"(?:\s+(?:of\s+)?{YEAR_SHORT})?", _season, 2),
     # "the third quarter" keeps its article; the adjectival "the third-quarter loss" does not.
+    # "the year-ago third quarter", "the 1988 third quarter" are one span (dev: 3 of 3).
     rule("quarter", r"(?:(?P<det>this\s+year's|last\s+year's|next\s+year's)\s+|"
-         r"the\s+(?!(?:fiscal[-\s]+)?\w+-(?:quarter|half)))?(?:fiscal[-\s]+)?"
+         r"the\s+(?!(?:fiscal[-\s]+)?\w+-(?:quarter|half))(?:(?P<prior>year-ago|year-earlier)\s+|"
+         r"(?P<year2>(?:19|20)\d\d)\s+)?)?(?:fiscal[-\s]+)?"
          r"(?P<ord>first|second|third|fourth|final)[-\s]+(?P<q>quarter|half)\b"
          rf"(?:\s+of\s+{YEAR})?", _quarter, 3),
     rule("holiday", rf"(?P<hol>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve))"
