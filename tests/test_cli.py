@@ -72,22 +72,33 @@ def test_ingest_twice_changes_nothing(tmp_path):
     assert _per_doc_counts(db) == before and len(before) >= 8
 
 
-def test_killed_ingest_leaves_whole_documents_and_resumes(tmp_path):
-    corpus = tmp_path / "corpus.jsonl"
+@pytest.fixture(scope="module")
+def crash_corpus(tmp_path_factory):
+    """A corpus and the per-document row counts of one uninterrupted ingest of it."""
+    folder = tmp_path_factory.mktemp("crash")
+    corpus = folder / "corpus.jsonl"
     corpus.write_text(_corpus(160))
-    reference = tmp_path / "reference.db"
+    reference = folder / "reference.db"
     assert run_sitrep("ingest", str(corpus), "--db", str(reference), "--batch-size", "4",
-                      cwd=tmp_path).returncode == 0
+                      cwd=folder).returncode == 0
     expected = _per_doc_counts(reference)
     assert len(expected) == 160
+    return corpus, expected
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["kill", "ctrl-c"])
+def test_interrupted_ingest_leaves_whole_documents_and_resumes(tmp_path, crash_corpus, sig):
+    corpus, expected = crash_corpus
 
     db = tmp_path / "killed.db"
     proc = subprocess.Popen([*sitrep_command(), "ingest", str(corpus), "--db", str(db),
                              "--batch-size", "4"], cwd=tmp_path,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _wait_for_documents(db, at_least=8, proc=proc)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    proc.send_signal(sig)
+    _, stderr = proc.communicate(timeout=60)
+    if sig == signal.SIGINT:
+        assert proc.returncode == 130 and b"run the same command again" in stderr
     partial = _per_doc_counts(db)
     assert 0 < len(partial) < 160, "the kill should land mid-ingest"
     assert all(partial[d] == expected[d] for d in partial)  # each stored doc is whole

@@ -11,10 +11,11 @@ from sitrep.model import TimeExpr
 from sitrep.timex.base import Rule
 from sitrep.timex.calendar import Context, parse_iso
 from sitrep.timex.rules_dates import DATE_RULES
+from sitrep.timex.rules_holidays import HOLIDAY_RULES
 from sitrep.timex.rules_periods import PERIOD_RULES
 from sitrep.timex.rules_spans import SPAN_RULES
 
-RULES: list[Rule] = DATE_RULES + SPAN_RULES + PERIOD_RULES
+RULES: list[Rule] = DATE_RULES + SPAN_RULES + PERIOD_RULES + HOLIDAY_RULES
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 
 

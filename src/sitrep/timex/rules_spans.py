@@ -45,9 +45,16 @@ def _approx_mod(m: re.Match) -> str | None:
     return APPROX_MODS.get(re.sub(r"\s+", " ", word.lower())) if word else None
 
 
+# Half a unit written in the next smaller one, as TIMEX3 values do ("2 1/2 years" = P2Y6M).
+_HALF_OF = {("Y", False): "6M", ("D", False): "T12H", ("H", True): "30M", ("M", True): "30S"}
+
+
 def duration_value(amount: float | None, m: re.Match) -> str:
     letter, clock, factor = _unit(m)
-    if group(m, "half"):
+    if (group(m, "half") or group(m, "frac")) and factor == 1 and (letter, clock) in _HALF_OF:
+        whole = "" if amount is None else f"{int(amount)}{letter}"
+        return ("PT" if clock else "P") + whole + _HALF_OF[(letter, clock)]
+    if group(m, "half") or group(m, "frac"):
         amount = (amount or 0) + 0.5
     if letter in {"DE", "CE"}:
         amount = None if amount is None else amount * (10 if letter == "DE" else 100)
@@ -219,7 +226,7 @@ _TAIL = (rf"(?:,?\s+(?:on\s+)?(?P<tail>today|yesterday|tomorrow|{MONTH_NAME}\s+[
 SPAN_RULES = [
     rule("duration", rf"(?:{APPROX}\s+)?(?:(?P<det>the|these|those)\s+(?!\S+-\w))?(?:(?P<rel>past|"
          rf"last|next|coming|first|previous|following|final|initial|recent)\s+)?(?:{NUM}"
-         rf"[-\s]+)?(?:(?:more|full|straight|consecutive|long|whole|entire)\s+)?\b{UNIT}\b{_HALF}",
+         rf"(?P<frac>\s+1/2|\s*½|\s+and\s+a\s+half)?[-\s]+)?(?:(?:more|full|straight|consecutive|long|whole|entire)\s+)?\b{UNIT}\b{_HALF}",
          _duration, 1),
     rule("bare_units", r"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit>hours|days|weeks|months|years|decades|centuries)\b",
          _bare_units, 0),
