@@ -1,7 +1,8 @@
 """Evaluation of sitrep's quantities.
 
 Usage:
-    python benchmarks/quantities.py [--data ../shared/benchmarks/timex] [--errors]
+    python benchmarks/quantities.py [--data ../shared/benchmarks/timex] [--table PATH]
+                                    [--heldout PATH] [--errors]
 
 Two tables:
 1. MEANTIME English (`values` in meantime_en.jsonl: QUANTITY, MONEY and PERCENT markables,
@@ -21,7 +22,11 @@ Two tables:
    quantity found is compared with the row. value = value and value_max equal (relative
    tolerance 1e-6); unit = normalized_unit equal; bound = bound equal; all = the three together.
    Rows whose value is "-" expect no quantity at all and count as correct on every column only
-   when none is found.
+   when none is found. `--table` picks the table (default: the team's).
+3. The held-out phrase table (benchmarks/data/quantity_phrases_heldout.tsv, same columns plus an
+   eighth comment column), written blind to the extractor and scored the same way when the file
+   exists. Rows whose comment starts with "ambiguous:" depend on a convention the spec leaves
+   open; they are scored in the "held-out" row and left out of the "held-out (unambiguous)" row.
 """
 
 from __future__ import annotations
@@ -43,6 +48,8 @@ from sitrep.time import find_times  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "benchmarks" / "timex"
 PHRASES = ROOT / "benchmarks" / "data" / "quantity_phrases.tsv"
+HELDOUT = ROOT / "benchmarks" / "data" / "quantity_phrases_heldout.tsv"
+COLUMNS = 8  # phrase, value, value_max, normalized_value, normalized_unit, bound, entity, comment
 
 
 def _close(a: float | None, b: float | None) -> bool:
@@ -79,13 +86,19 @@ def meantime(path: Path, annotated_only: bool) -> str:
             f"{len(records) / seconds:.0f}")
 
 
-def phrases(path: Path, show_errors: bool) -> list[str]:
+def load_rows(path: Path, skip_ambiguous: bool = False) -> list[list[str]]:
     rows = [line.rstrip("\n").split("\t") for line in path.open(encoding="utf-8")
             if line.strip() and not line.startswith("#")]
+    rows = [row + [""] * (COLUMNS - len(row)) for row in rows]
+    if skip_ambiguous:
+        rows = [row for row in rows if not row[7].startswith("ambiguous")]
+    return rows
+
+
+def phrases(rows: list[list[str]], name: str, show_errors: bool) -> list[str]:
     scores = {"value": 0, "unit": 0, "bound": 0, "all": 0, "normalized": 0, "entity": 0}
     started = time.perf_counter()
     for row in rows:
-        row += [""] * (7 - len(row))
         phrase, value = row[0], row[1]
         found = find_quantities(phrase)
         if value == "-":
@@ -93,7 +106,7 @@ def phrases(path: Path, show_errors: bool) -> list[str]:
             for key in scores:
                 scores[key] += ok
             if show_errors and not ok:
-                print(f"  SPURIOUS {phrase!r}: {found[0]}")
+                print(f"  SPURIOUS [{name}] {phrase!r}: {found[0]}")
             continue
         q = found[0] if found else None
         checks = {
@@ -107,10 +120,10 @@ def phrases(path: Path, show_errors: bool) -> list[str]:
         for key, ok in checks.items():
             scores[key] += ok
         if show_errors and not all(checks.values()):
-            print(f"  WRONG {phrase!r}: expected {row[1:]} got {q}")
+            print(f"  WRONG [{name}] {phrase!r}: expected {row[1:7]} got {q}")
     seconds = time.perf_counter() - started
     n = len(rows)
-    return [f"phrase table | {n} | " + " | ".join(
+    return [f"{name} | {n} | " + " | ".join(
         f"{100 * scores[k] / n:.2f}" for k in ("value", "unit", "bound", "all", "normalized",
                                                "entity")) + f" | {n / seconds:.0f}"]
 
@@ -118,14 +131,23 @@ def phrases(path: Path, show_errors: bool) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--phrases", type=Path, default=PHRASES)
+    parser.add_argument("--table", "--phrases", dest="table", type=Path, default=PHRASES,
+                        help="phrase table to score (default: the team's)")
+    parser.add_argument("--heldout", type=Path, default=HELDOUT,
+                        help="held-out phrase table, scored as separate rows when it exists")
     parser.add_argument("--errors", action="store_true", help="print the phrase-table misses")
     args = parser.parse_args()
     print("table | rows | value acc | unit acc | bound acc | value+unit+bound acc | "
           "normalized value acc | entity acc | phrases/s")
     print(" | ".join(["---"] * 9))
-    for line in phrases(args.phrases, args.errors):
+    for line in phrases(load_rows(args.table), "phrase table", args.errors):
         print(line)
+    if args.heldout.exists():
+        for line in phrases(load_rows(args.heldout), "held-out", args.errors):
+            print(line)
+        for line in phrases(load_rows(args.heldout, skip_ambiguous=True),
+                            "held-out (unambiguous)", show_errors=False):
+            print(line)
     print()
     print("corpus | docs | gold spans | sitrep quantities | span P | span R | span F1 | docs/s")
     print(" | ".join(["---"] * 8))

@@ -85,9 +85,40 @@ def test_reference_words_and_periods(text, span, value):
     assert (found.text, found.value) == (span, value)
 
 
+@pytest.mark.parametrize("text, span, value, kind", [
+    # Reporting periods name the quarter just reported (published mid-June: the first).
+    ("Grain exports fell 12% in the quarter.", "the quarter", "2023-Q1", "DATE"),
+    ("Exports recovered from the year-ago quarter.", "the year-ago quarter", "2022-Q1", "DATE"),
+    ("Aid fell short of year-earlier pledges.", "year-earlier", "2022-Q1", "DATE"),
+    ("Shipments dropped in the year-earlier third quarter.", "the year-earlier third quarter",
+     "2022-Q3", "DATE"),
+    ("The budget for the current fiscal year was cut.", "the current fiscal year", "2023", "DATE"),
+    ("Spending for the full year will rise.", "the full year", "2023", "DATE"),
+    ("The ministry spent $2 billion in the year ended March 31.", "the year", "P1Y", "DURATION"),
+    ("The corridor should reopen by year-end.", "year-end", "2023", "DATE"),
+    ("Officials expect more strikes in coming weeks.", "coming weeks", "FUTURE_REF", "DATE"),
+    ("Such raids were rare in past years.", "past years", "PAST_REF", "DATE"),
+    # Holidays, fixed and movable, placed by the tense.
+    ("The ceasefire collapsed on Christmas Day.", "Christmas Day", "2022-12-25", "DATE"),
+    ("Civilians were evacuated last Thanksgiving.", "last Thanksgiving", "2022-11-24", "DATE"),
+    ("Talks will resume after Easter.", "Easter", "2024-03-31", "DATE"),
+    # Half units are written in the next smaller unit.
+    ("The siege lasted 2 1/2 years.", "2 1/2 years", "P2Y6M", "DURATION"),
+    ("Shelling went on for two and a half hours.", "two and a half hours", "PT2H30M", "DURATION"),
+])
+def test_reporting_periods_holidays_and_halves(text, span, value, kind):
+    found = [t for t in find_times(text, PUBLISHED) if t.text == span]
+    assert [(t.value, t.type) for t in found] == [(value, kind)], find_times(text, PUBLISHED)
+
+
+def test_comparative_earlier_stays_outside_a_weekday():
+    found = one("Earlier Friday, shells hit the port.")
+    assert (found.text, found.value) == ("Friday", "2023-06-09")
+
+
 @pytest.mark.parametrize("text", [
     "Now, he says, the front is quiet.", "Help will arrive soon.",
-    "The current account deficit grew.", "Results fell from the year-earlier level.",
+    "The current account deficit grew.", "The Eastern front held.",
 ])
 def test_words_that_are_not_times(text):
     assert find_times(text, PUBLISHED) == []

@@ -96,6 +96,14 @@ class Attribution:
 # ---------------------------------------------------------------- segments
 
 
+def text_of(doc: Doc) -> str:
+    """The document text, built once: spaCy rebuilds `doc.text` from its tokens on every access."""
+    cached = doc.user_data.get("sitrep_text")
+    if cached is None:
+        cached = doc.user_data["sitrep_text"] = doc.text
+    return cached
+
+
 def segments(doc: Doc) -> list[Span]:
     """spaCy's sentences, also cut at paragraph breaks, with a leading dateline dropped."""
     found: list[Span] = []
@@ -114,9 +122,9 @@ def _breaks_here(newline: Token) -> bool:
     doc = newline.doc
     if "\n\n" in newline.text or newline.i == 0 or newline.i + 1 >= len(doc):
         return True
-    before = doc.text[: newline.idx].rstrip()
+    before = text_of(doc)[: newline.idx].rstrip()
     return (before[-1:] in ".!?\"”" or "\n" not in before.strip()
-            or dateline_length(doc.text[newline.idx + len(newline.text) :]) > 0)
+            or dateline_length(text_of(doc)[newline.idx + len(newline.text) :]) > 0)
 
 
 def _stripped(span: Span) -> Span:
@@ -148,7 +156,7 @@ def dateline_length(text: str) -> int:
 def _without_dateline(span: Span) -> Span:
     """The span without a leading dateline: it is the report's place and date, not a sentence part.
     Only a span that opens a line can carry one, so a sentence starting "NATO - " mid-line keeps it."""
-    text = span.doc.text
+    text = text_of(span.doc)
     if text[: span.start_char].rstrip(" \t")[-1:] not in ("", "\n"):
         return span
     length = dateline_length(span.text)
@@ -265,7 +273,7 @@ def _verb_attribution(cue: Token, seg: Span) -> Attribution | None:
     stance, cue_hedge, strength = cue_table()[cue.lemma_.lower()]
     if any(c.dep_ == "neg" for c in cue.children) and stance != "denies":
         return None  # "did not say" asserts nothing
-    doc, text = cue.doc, cue.doc.text
+    doc, text = cue.doc, text_of(cue.doc)
     complements = [c for c in cue.children if c.dep_ in CONTENT_DEPS]
     # "Russia claims X; Ukraine says Y": what follows the cue is its content; a complement on its left
     # is the content only when nothing follows ("Two were killed, the governor said").
@@ -312,8 +320,8 @@ def _according_to(token: Token, seg: Span) -> Attribution | None:
         return None
     speaker = _speaker_span(obj)
     phrase_end = obj.right_edge.idx + len(obj.right_edge.text)
-    before = _trimmed(doc.text, seg.start_char, token.idx)
-    after = _trimmed(doc.text, phrase_end, seg.end_char)
+    before = _trimmed(text_of(doc), seg.start_char, token.idx)
+    after = _trimmed(text_of(doc), phrase_end, seg.end_char)
     start, end, quoted = after if after[1] - after[0] >= before[1] - before[0] else before
     if end - start < 3:
         return None
@@ -403,7 +411,7 @@ def disclaimed(per_segment: list[tuple[Span, list[Attribution]]], quiet_only: bo
         if not UNVERIFIED.search(seg.text) or (quiet_only and found):
             continue
         i = j - 1
-        text = seg.doc.text
+        text = text_of(seg.doc)
         while i >= 0 and "\n\n" not in text[per_segment[i][0].end_char : per_segment[i + 1][0].start_char]:
             covered[i] = True
             i -= 1

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 import sitrep.nlp  # noqa: F401  (declares the doc._.sitrep_* extensions)
 from sitrep.attribution import (
     Attribution, affiliation, country_terms, disclaimed, doc_attributions, is_hedged, load_table,
+    text_of,
 )
 from sitrep.model import Claim, Evidence, Quantity
 
@@ -67,11 +68,11 @@ def to_claim(seg: Span, attribution: Attribution) -> Claim:
         affiliation=affiliation(source),
         cue=attribution.cue.text,
         stance=attribution.stance,
-        content=doc.text[start:end],
+        content=text_of(doc)[start:end],
         direct_quote=attribution.direct_quote,
         hedged=hedged,
         quantities=quantities_within(doc, start, end),
-        evidence=Evidence(start, end, doc.text[start:end]),
+        evidence=Evidence(start, end, text_of(doc)[start:end]),
         confidence=round(min(0.95, max(0.05, confidence)), 2),
     )
 

@@ -40,6 +40,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.attribution import (
     Attribution, affiliation, country_name, country_terms, disclaimed, doc_attributions, is_hedged, load_table,
+    text_of,
 )
 from sitrep.model import Event, Evidence, Mention, Place
 from sitrep.quantities import find_quantities
@@ -98,21 +99,47 @@ def _token_matches(token: Token, word: str) -> bool:
     return token.lower_ == word or token.lemma_.lower() == word
 
 
+@lru_cache(maxsize=1)
+def triggers_by_first_word() -> dict[str, list[tuple[int, Trigger]]]:
+    """Triggers indexed by their first word, with their rank in `triggers()` order."""
+    index: dict[str, list[tuple[int, Trigger]]] = {}
+    for rank, trigger in enumerate(triggers()):
+        index.setdefault(trigger.words[0], []).append((rank, trigger))
+    return index
+
+
+TRIGGER_POS = frozenset({"NOUN", "VERB", "PROPN", "ADJ", "ADP", "ADV", "PART"})
+
+
 def find_trigger(sent: Span) -> tuple[Trigger, Span] | None:
     """The best trigger in the sentence: highest weight, then longest, then first."""
-    tokens = [t for t in sent if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ", "ADP", "ADV", "PART")]
-    usable = {t.i for t in tokens}
-    for trigger in triggers():
-        n = len(trigger.words)
-        for token in sent:
-            if token.i not in usable or token.i + n > sent.end:
-                continue
-            span = sent.doc[token.i : token.i + n]
-            if not all(_token_matches(t, w) for t, w in zip(span, trigger.words)):
-                continue
-            if span[0].pos_ in ("NOUN", "VERB", "PROPN") and (not trigger.needs_attack_verb or _used_in_attack(span[-1])):
-                return trigger, span
-    return None
+    index = triggers_by_first_word()
+    best: tuple[tuple[int, int], Trigger, Span] | None = None
+    for token in sent:
+        if token.pos_ not in TRIGGER_POS:
+            continue
+        for key in {token.lower_, token.lemma_.lower()}:
+            for rank, trigger in index.get(key, ()):
+                if best is not None and (rank, token.i) >= best[0]:
+                    continue
+                span = _matching_span(sent, token, trigger)
+                if span is not None:
+                    best = ((rank, token.i), trigger, span)
+    return (best[1], best[2]) if best else None
+
+
+def _matching_span(sent: Span, token: Token, trigger: Trigger) -> Span | None:
+    end = token.i + len(trigger.words)
+    if end > sent.end:
+        return None
+    span = sent.doc[token.i : end]
+    if not all(_token_matches(t, w) for t, w in zip(span, trigger.words)):
+        return None
+    if span[0].pos_ not in ("NOUN", "VERB", "PROPN"):
+        return None
+    if trigger.needs_attack_verb and not _used_in_attack(span[-1]):
+        return None
+    return span
 
 
 def _used_in_attack(token: Token) -> bool:
@@ -162,7 +189,7 @@ def event_time(seg: Span, trigger: Span) -> tuple[str | None, str | None, int | 
     doc = seg.doc
     # Only expressions inside this sentence: a dateline's date is the report's, not the event's.
     times = [t for t in doc._.sitrep_times or [] if seg.start_char <= t.start and t.end <= seg.end_char]
-    expr = resolve_event_date(times, trigger.start_char, trigger.end_char, text=doc.text)
+    expr = resolve_event_date(times, trigger.start_char, trigger.end_char, text=text_of(doc))
     if expr is not None and expr.value:
         name, code = time_precision(expr.value)
         value = expr.value[:10] if name == "day" else expr.value  # "2025-06-10TNI" dates the day
@@ -197,7 +224,7 @@ def event_place(sent: Span, trigger: Span, attributions: list[Attribution]) -> t
     if best is None:
         return None
     _, place, mention = best
-    return place, _geo_precision(sent.doc.text, place, mention)
+    return place, _geo_precision(text_of(sent.doc), place, mention)
 
 
 def _geo_precision(text: str, place: Place, mention: Mention) -> int:
@@ -297,7 +324,7 @@ def _people_counts(sent: Span) -> dict[int, tuple[int, bool]]:
     doc = sent.doc
     quantities = doc._.sitrep_quantities
     if quantities is None:  # a pipeline without the quantities stage: find them ourselves
-        quantities = find_quantities(doc.text, doc)
+        quantities = find_quantities(text_of(doc), doc)
     counts: dict[int, tuple[int, bool]] = {}
     covered: set[int] = set()
     for q in quantities:

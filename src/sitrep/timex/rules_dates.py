@@ -69,9 +69,14 @@ def _year(m: re.Match, ctx: Context) -> Result | None:
     if before and (before[-1] in _BOUND_WORDS or before[-1] in {"$", "£", "€"}):
         return None
     after = word_after(ctx, m.end())
-    if after and (is_measure_word(after) or after.lower() in {"to", "and", "or"} and not group(
-            m, "edge")) and not re.match(r"\s*(?:to|and|or)\s+(?:1[6-9]|20)\d\d\b",
-                                          ctx.text[m.end():]):
+    if after and is_measure_word(after):
+        return None  # "2000 troops"
+    # "2,000 to 3,000 troops", "1500 to 2000 people": the pair is an amount. A year joined
+    # to words ("in 1985 and spearheaded", dev: 17 of 17 gold) or to a year stays a year.
+    paired = re.match(r"\s*(?:to|and|or)\s+([\d,.]+)(?:\s+([\w'-]+))?", ctx.text[m.end():])
+    if paired and not group(m, "edge") and (
+            not re.fullmatch(r"(?:1[6-9]|20)\d\d", paired.group(1))
+            or (paired.group(2) and is_measure_word(paired.group(2)))):
         return None
     return f"{_year_of(m):04d}", "DATE", edge_mod(m)
 
@@ -281,7 +286,7 @@ DATE_RULES = [
     # "Earlier Friday, ..." is a comparative adverb outside the date (dev: 4 of 5 spans).
     rule("weekday", rf"(?:(?P<edge>early|late)\s+)?(?:(?P<rel>last|this|next|coming|"
          rf"past)\s+)?{WEEKDAY}(?!s)\b(?:\s+{PART})?", _weekday, 3),
-    rule("relative_period", rf"{_EDGED}(?:the\s+(?=latest|current|previous|coming))?"
+    rule("relative_period", rf"{_EDGED}(?:the\s+(?=latest|current|previous|coming)|this\s+(?=past\s))?"
          rf"(?P<rel>last|this|next|coming|past|previous|current|the|latest)"
          r"\s+(?P<per>week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|"
          r"winter)\b", _relative_period, 3),
