@@ -1,4 +1,4 @@
-"""Session-wide spaCy pipeline for the times and quantities tests.
+"""Session-wide spaCy pipelines for the stage tests.
 
 Loading the model is the slow part of these tests, so it happens once per session: the
 builder is cached at module level, and `nlp_times` is session-scoped. Registered as a pytest
@@ -24,3 +24,15 @@ def times_pipeline() -> Language:
 @pytest.fixture(scope="session")
 def nlp_times() -> Language:
     return times_pipeline()
+
+
+@functools.cache
+def events_claims_pipeline() -> Language:
+    from sitrep.nlp import build_pipeline
+
+    return build_pipeline(stages=["sitrep_events", "sitrep_claims"])
+
+
+@pytest.fixture(scope="session")
+def nlp_events_claims() -> Language:
+    return events_claims_pipeline()

@@ -7,17 +7,11 @@ import pytest
 from sitrep.model import Claim, Mention, Place, Quantity
 from sitrep.nlp import build_pipeline
 
-STAGES = ["sitrep_events", "sitrep_claims"]
 
 
 @pytest.fixture(scope="module")
-def nlp(request):
-    # One pipeline per session, shared with test_events.py, because loading the model is the slow part.
-    cached = getattr(request.session, "_sitrep_events_claims_nlp", None)
-    if cached is None:
-        cached = build_pipeline(stages=STAGES)
-        request.session._sitrep_events_claims_nlp = cached
-    return cached
+def nlp(nlp_events_claims):
+    return nlp_events_claims
 
 
 def run(nlp, text, places=None, quantities=None):

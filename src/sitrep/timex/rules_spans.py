@@ -94,6 +94,19 @@ def _duration(m: re.Match, ctx: Context) -> Result | None:
     return duration_value(amount, m), "DURATION", _approx_mod(m)
 
 
+def _unit_long(m: re.Match, ctx: Context) -> Result | None:
+    plural = m["unit"].lower().endswith("s")
+    amount = _amount(m) if group(m, "num") else (None if plural else 1.0)
+    return duration_value(amount, m), "DURATION", None
+
+
+def _half_unit(m: re.Match, ctx: Context) -> Result | None:
+    letter, clock, factor = _unit(m)
+    if factor == 1 and (letter, clock) in _HALF_OF:
+        return ("PT" if clock else "P") + _HALF_OF[(letter, clock)], "DURATION", None
+    return duration_value(0.5, m), "DURATION", None
+
+
 def _bare_units(m: re.Match, ctx: Context) -> Result | None:
     return duration_value(None, m), "DURATION", None
 
@@ -228,6 +241,9 @@ SPAN_RULES = [
          rf"last|next|coming|first|previous|following|final|initial|recent)\s+)?(?:{NUM}"
          rf"(?P<frac>\s+1/2|\s*½|\s+and\s+a\s+half)?[-\s]+)?(?:(?:more|full|straight|consecutive|long|whole|entire)\s+)?\b{UNIT}\b{_HALF}",
          _duration, 1),
+    # "day-long", "decades-long" are durations (dev: 2 of 2 gold spans).
+    rule("unit_long", rf"\b(?:{NUM}-)?{UNIT}-long\b", _unit_long, 2),
+    rule("half_unit", rf"\bhalf\s+(?:an?|one)\s+{UNIT}\b", _half_unit, 2),
     rule("bare_units", r"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit>hours|days|weeks|months|years|decades|centuries)\b",
          _bare_units, 0),
     rule("ago", rf"(?:{APPROX}\s+)?(?:just\s+)?{NUM}\s+{UNIT}(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|"
