@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from sitrep.model import Claim, Mention, Place, Quantity
-from sitrep.nlp import build_pipeline
 
 
 

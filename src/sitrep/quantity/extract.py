@@ -220,7 +220,8 @@ def find_quantities(text: str, doc: Any = None,
             continue
         if m["num"] and _is_clock_time(text, num_start, numbers_end):
             continue
-        if m["num"] and _is_designation(text, num_start, m.end("num2") if m["num2"] else num_end):
+        # An amount of money is never a name: "GBP 90m" is not "Boeing 777".
+        if m["num"] and not m["cur"] and _is_designation(text, num_start, numbers_end):
             continue
         quantity = _build(text, m, doc)
         if quantity is not None:

@@ -76,6 +76,12 @@ def quarter_of(d: date) -> int:
     return (d.month - 1) // 3 + 1
 
 
+def reported_quarter(dct: date) -> tuple[int, int]:
+    """(year, quarter) of the last quarter completed before `dct`, the one results report."""
+    quarter = quarter_of(dct) - 1
+    return (dct.year, quarter) if quarter else (dct.year - 1, 4)
+
+
 def shift_months(d: date, months: int) -> date:
     index = d.year * 12 + d.month - 1 + months
     year, month = divmod(index, 12)

@@ -73,7 +73,8 @@ def _year(m: re.Match, ctx: Context) -> Result | None:
         return None  # "2000 troops"
     # "2,000 to 3,000 troops", "1500 to 2000 people": the pair is an amount. A year joined
     # to words ("in 1985 and spearheaded", dev: 17 of 17 gold) or to a year stays a year.
-    paired = re.match(r"\s*(?:to|and|or)\s+(\d[\d,]*(?:\.\d+)?)(?:\s+([\w'-]+))?", ctx.text[m.end():])
+    paired = re.match(r"\s*(?:to|and|or)\s+(\d[\d,]*(?:\.\d+)?)(?:\s+([\w'-]+))?",
+                      ctx.text[m.end():])
     if paired and not group(m, "edge") and (
             not re.fullmatch(r"(?:1[6-9]|20)\d\d", paired.group(1))
             or (paired.group(2) and is_measure_word(paired.group(2)))):
@@ -286,7 +287,9 @@ DATE_RULES = [
     # "Earlier Friday, ..." is a comparative adverb outside the date (dev: 4 of 5 spans).
     rule("weekday", rf"(?:(?P<edge>early|late)\s+)?(?:(?P<rel>last|this|next|coming|"
          rf"past)\s+)?{WEEKDAY}(?!s)\b(?:\s+{PART})?", _weekday, 3),
-    rule("relative_period", rf"{_EDGED}(?:the\s+(?=latest|current|previous|coming)|this\s+(?=past\s))?"
+    # "this past spring" is one span (dev: 1 of 1).
+    rule("relative_period", rf"{_EDGED}(?:the\s+(?=latest|current|previous|coming)|"
+         rf"this\s+(?=past\s))?"
          rf"(?P<rel>last|this|next|coming|past|previous|current|the|latest)"
          r"\s+(?P<per>week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|"
          r"winter)\b", _relative_period, 3),

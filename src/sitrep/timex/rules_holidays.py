@@ -95,7 +95,8 @@ def _holiday(m: re.Match, ctx: Context) -> Result | None:
 
 # dev: 5 of 6 Thanksgiving / Election Day / Easter week mentions are gold spans ("last
 # Thanksgiving" keeps its "last"); names are matched case-sensitively.
-_NAMES = (r"(?-i:Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|"
+_NAMES = (r"(?-i:Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|"
+          r"Thanksgiving(?:\s+Day)?|"
           r"Independence\s+Day|Halloween|Memorial\s+Day|Labor\s+Day|Election\s+Day|"
           r"Good\s+Friday|Easter(?:\s+Sunday|\s+week)?)")
 HOLIDAY_RULES = [

@@ -9,16 +9,8 @@ quarter a year before by "the year-earlier quarter". TimeML marks these as DATEs
 from __future__ import annotations
 
 import re
-from datetime import date
-
 from sitrep.timex.base import Result, group, rule
-from sitrep.timex.calendar import Context, quarter_of
-
-
-def _reported_quarter(dct: date) -> tuple[int, int]:
-    """(year, quarter) of the last quarter completed before `dct`: the one being reported."""
-    quarter = quarter_of(dct) - 1
-    return (dct.year, quarter) if quarter else (dct.year - 1, 4)
+from sitrep.timex.calendar import Context, quarter_of, reported_quarter
 
 
 def _reporting_period(m: re.Match, ctx: Context) -> Result | None:
@@ -34,7 +26,7 @@ def _reporting_period(m: re.Match, ctx: Context) -> Result | None:
         if "latest" in words or earlier:
             return f"{ctx.dct.year - 1:04d}", "DATE", None
         return f"{ctx.dct.year:04d}", "DATE", None
-    year, quarter = _reported_quarter(ctx.dct)
+    year, quarter = reported_quarter(ctx.dct)
     if "current" in words:
         year, quarter = ctx.dct.year, quarter_of(ctx.dct)
     if earlier:
@@ -47,7 +39,7 @@ def _reporting_period(m: re.Match, ctx: Context) -> Result | None:
 def _year_ago_adjective(m: re.Match, ctx: Context) -> Result | None:
     if ctx.dct is None:
         return "XXXX", "DATE", None
-    year, quarter = _reported_quarter(ctx.dct)
+    year, quarter = reported_quarter(ctx.dct)
     return f"{year - 1:04d}-Q{quarter}", "DATE", None
 
 
@@ -71,10 +63,12 @@ _BACK = r"(?:\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)))?"
 _PERIOD_MODS = (r"(?:(?:latest|current|comparable|corresponding|same|full|fiscal|"
                 r"year-ago|year-earlier|prior-year|(?P<year>(?:19|20)\d\d))\s+)")
 PERIOD_RULES = [
-    rule("reporting_quarter", rf"\b(?:the|this|that)\s+{_PERIOD_MODS}*(?P<noun>quarter)\b{_BACK}",
+    rule("reporting_quarter",
+         rf"\b(?:the|this|that)\s+{_PERIOD_MODS}*(?P<noun>quarter)\b{_BACK}",
          _reporting_period, 2),
     # A bare "the period" is any span of time; with a reporting word it is the quarter.
-    rule("reporting_period", rf"\b(?:the|this|that)\s+{_PERIOD_MODS}+(?P<noun>period|year)\b{_BACK}",
+    rule("reporting_period",
+         rf"\b(?:the|this|that)\s+{_PERIOD_MODS}+(?P<noun>period|year)\b{_BACK}",
          _reporting_period, 2),
     # dev: "the (fiscal) year ended March 31" is a twelve-month DURATION in 7 of 8.
     rule("year_ended", r"\bthe\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending)\b)", _year_ended, 5),

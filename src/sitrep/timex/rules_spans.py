@@ -8,11 +8,12 @@ from datetime import date, timedelta
 from sitrep.quantity.numbers import parse_number
 from sitrep.timex.base import Result, group, month_number, rule, weekday_number, words_before
 from sitrep.timex.calendar import Context, day_value, shift, tense_at, value_at, weekday_date
-from sitrep.timex.calendar import nearest_year
+from sitrep.timex.calendar import nearest_year, reported_quarter
 from sitrep.timex.lexicon import (
     APPROX, APPROX_MODS, MONTH_NAME, NUM, UNIT, UNITS, WEEKDAY, WEEKDAY_NAME,
 )
 
+_QUARTER_TALK = re.compile(r"\bquarter\b", re.IGNORECASE)
 VAGUE = {"several", "few", "a few", "many", "some", "couple of", "a couple of"}
 _SET_ADVERBS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
                 "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H"}
@@ -125,6 +126,12 @@ def _ago(m: re.Match, ctx: Context) -> Result | None:
     if clock:
         return None
     steps = int(round(amount * factor)) * (-1 if backwards else 1)
+    after_quarter = _QUARTER_TALK.search(ctx.text, max(0, m.start() - 400), m.start())
+    if letter == "Y" and steps == -1 and ctx.dct and after_quarter:
+        # Results stories compare with the same quarter a year back (dev: 31 of 37 "a year
+        # ago/earlier" after a mention of a quarter).
+        year, quarter = reported_quarter(ctx.dct)
+        return f"{year - 1:04d}-Q{quarter}", "DATE", _approx_mod(m)
     return value_at(shift(anchor, steps, letter), letter), "DATE", _approx_mod(m)
 
 
@@ -239,7 +246,8 @@ _TAIL = (rf"(?:,?\s+(?:on\s+)?(?P<tail>today|yesterday|tomorrow|{MONTH_NAME}\s+[
 SPAN_RULES = [
     rule("duration", rf"(?:{APPROX}\s+)?(?:(?P<det>the|these|those)\s+(?!\S+-\w))?(?:(?P<rel>past|"
          rf"last|next|coming|first|previous|following|final|initial|recent)\s+)?(?:{NUM}"
-         rf"(?P<frac>\s+1/2|\s*½|\s+and\s+a\s+half)?[-\s]+)?(?:(?:more|full|straight|consecutive|long|whole|entire)\s+)?\b{UNIT}\b{_HALF}",
+         rf"(?P<frac>\s+1/2|\s*½|\s+and\s+a\s+half)?[-\s]+)?"
+         rf"(?:(?:more|full|straight|consecutive|long|whole|entire)\s+)?\b{UNIT}\b{_HALF}",
          _duration, 1),
     # "day-long", "decades-long" are durations (dev: 2 of 2 gold spans).
     rule("unit_long", rf"\b(?:{NUM}-)?{UNIT}-long\b", _unit_long, 2),
