@@ -140,7 +140,8 @@ def main() -> None:
     print("table | rows | value acc | unit acc | bound acc | value+unit+bound acc | "
           "normalized value acc | entity acc | phrases/s")
     print(" | ".join(["---"] * 9))
-    for line in phrases(load_rows(args.table), "phrase table", args.errors):
+    name = "phrase table" if args.table == PHRASES else args.table.name
+    for line in phrases(load_rows(args.table), name, args.errors):
         print(line)
     if args.heldout.exists():
         for line in phrases(load_rows(args.heldout), "held-out", args.errors):
