@@ -113,3 +113,42 @@ def test_places_inside_an_unknown_entity_and_an_organisation(nlp):
     names = {p.name for p in doc._.sitrep_places}
     assert {"Texas", "Greece", "Italy"} <= names, names
     assert "Ky." in names, names
+
+
+def _km(place, lat: float, lon: float) -> float:
+    from sitrep.geo.resolve import haversine_km
+    return haversine_km(place.lat, place.lon, lat, lon)
+
+
+def test_country_point_is_its_published_centre():
+    # geo_centres.tsv: the 1918 survey centre of the contiguous US, the Lambert centre of
+    # Australia; both within 161 km of GeoNames' and Wikipedia's points for the countries.
+    text = "Measles cases rose in the United States and in Australia this winter."
+    places = resolved(text, "United States", "Australia")
+    assert _km(places["United States"], 39.83, -98.58) < 5, places["United States"]
+    assert _km(places["Australia"], -25.61, 134.35) < 5, places["Australia"]
+
+
+def test_country_without_countryinfo_point_takes_its_inhabited_cells_median():
+    text = "Bird flu was confirmed on a farm in the United Kingdom."
+    uk = resolved(text, "United Kingdom")["United Kingdom"]
+    # Middle of Great Britain (GeoNames puts the UK at 54.76 N 2.70 W), not the Midlands.
+    assert uk.country_code == "GB" and _km(uk, 54.76, -2.70) < 120, uk
+
+
+def test_cell_median_does_not_split_across_the_antimeridian():
+    from sitrep.geo.sources import cell_median
+    lat, lon = cell_median([(-17.8, 178.4), (-16.5, 179.3), (-16.8, -179.9), (-17.1, 178.9)])
+    assert -18 < lat < -16 and abs(lon) > 178, (lat, lon)
+
+
+def test_country_beside_its_capital_stays_the_country():
+    # Closeness to Mexico City is no evidence for México state over Mexico the country.
+    text = ("Swine flu spread from Mexico to the United States. Schools in Mexico City "
+            "closed, and Mexico asked for vaccines.")
+    places = resolve_spans(text, [(m, m + 6) for m in (text.index("Mexico"),
+                                                        text.rindex("Mexico"))]
+                           + spans_of(text, "Mexico City", "United States"))
+    mexico = [p for p in places if p.name == "Mexico"]
+    assert len(mexico) == 1 and mexico[0].kind == "country", mexico
+    assert mexico[0].country_code == "MX" and len(mexico[0].mentions) == 2

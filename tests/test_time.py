@@ -221,3 +221,99 @@ def test_dev_split_value_f1_stays_high():
         correct += sum((g["start"], g["value"]) in values for g in record["timexes"])
     precision, recall = correct / system, correct / gold
     assert 2 * precision * recall / (precision + recall) > 0.6
+
+
+# Clock times: a colon, "h"/"hrs" or a zone, anchored on the day that governs the sentence.
+@pytest.mark.parametrize("text, span, value", [
+    ("Drones hit Kyiv at 05:00 on Thursday.", "05:00 on Thursday", "2023-06-15T05:00"),
+    ("Sirens sounded at 23:40 local time.", "23:40 local time", "2023-06-15T23:40"),
+    ("The barrage began at 0300 GMT.", "0300 GMT", "2023-06-15T03:00"),
+    ("The convoy moved out at 1700 hrs.", "1700 hrs", "2023-06-15T17:00"),
+    ("Troops crossed the river at 0430 hours.", "0430 hours", "2023-06-15T04:30"),
+    ("The blast came at 17:45 Kyiv time.", "17:45 Kyiv time", "2023-06-15T17:45"),
+    ("Curfew lasts until 06h30.", "06h30", "2023-06-15T06:30"),
+    ("Drones struck at 5.30am.", "5.30am", "2023-06-15T05:30"),
+    ("Shelling started shortly after 2 a.m. in Kherson.", "shortly after 2 a.m.",
+     "2023-06-15T02:00"),
+])
+def test_clock_times(text, span, value):
+    clocks = [t for t in find_times(text, PUBLISHED) if t.type == "TIME"]
+    assert [(t.text, t.value) for t in clocks] == [(span, value)]
+    assert text[clocks[0].start:clocks[0].end] == span
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The date later in the same sentence governs, not the publication date.
+    ("At 05:00 on 12 June 2022, drones hit the port.",
+     [("05:00", "2022-06-12T05:00"), ("12 June 2022", "2022-06-12")]),
+    ("At 14:30, a missile hit Kharkiv on June 3.",
+     [("14:30", "2023-06-03T14:30"), ("June 3", "2023-06-03")]),
+    # A date in an earlier sentence does not; the publication date does.
+    ("The town fell on June 3. Sirens sounded at 23:40 local time.",
+     [("June 3", "2023-06-03"), ("23:40 local time", "2023-06-15T23:40")]),
+    ("Shelling lasted from 10:00 to 12:30.",
+     [("10:00", "2023-06-15T10:00"), ("12:30", "2023-06-15T12:30")]),
+])
+def test_clock_times_take_the_day_of_their_sentence(text, expected):
+    assert [(t.text, t.value) for t in find_times(text, PUBLISHED)] == expected
+
+
+def test_clock_time_without_publication_date_takes_a_stated_day():
+    assert [t.value for t in find_times("At 05:00 on 12 June 2022 drones hit.", None)] == [
+        "2022-06-12T05:00", "2022-06-12"]
+    assert one("Sirens sounded at 23:40 local time.", None).value == "XXXX-XX-XXT23:40"
+
+
+@pytest.mark.parametrize("text", [
+    "The council backed the truce by a 2:1 vote.", "The final score was 3:2.",
+    "The home side won 21:15 after extra time.", "The chaplain read John 3:16 aloud.",
+    "Prices rose to 12.30 hryvnias.", "Shares closed at 2.46 on the exchange.",
+    "The brigade counted 0300 rounds left.",
+])
+def test_scores_ratios_and_prices_are_not_clock_times(text):
+    assert [t for t in find_times(text, PUBLISHED) if t.type == "TIME"] == []
+
+
+def test_hours_after_a_bare_number_stay_a_duration():
+    found = one("The crews logged 1200 hours of flying.")
+    assert (found.text, found.value, found.type) == ("1200 hours", "PT1200H", "DURATION")
+
+
+# Day ranges: one DATE per day, the bare day taking the month and year of the other end.
+@pytest.mark.parametrize("text, expected", [
+    ("Drones attacked on the night of 5-6 May.", [("5", "2023-05-05"), ("6 May", "2023-05-06")]),
+    ("Talks were held on 12-13 June.", [("12", "2023-06-12"), ("13 June", "2023-06-13")]),
+    ("Talks were held June 12-13.", [("June 12", "2023-06-12"), ("13", "2023-06-13")]),
+    ("Raids came from 3 to 5 March.", [("3", "2023-03-03"), ("5 March", "2023-03-05")]),
+    ("Clashes broke out between May 1 and May 3.",
+     [("May 1", "2023-05-01"), ("May 3", "2023-05-03")]),
+    ("Ministers met on 10 and 11 January.", [("10", "2023-01-10"), ("11 January", "2023-01-11")]),
+    ("The summit ran July 11-12, 2022.", [("July 11", "2022-07-11"), ("12, 2022", "2022-07-12")]),
+    ("Strikes hit on 30-31 December 2022.",
+     [("30", "2022-12-30"), ("31 December 2022", "2022-12-31")]),
+    # A range in the future takes next year's date for both ends.
+    ("Elections will be held on 14-15 January.",
+     [("14", "2024-01-14"), ("15 January", "2024-01-15")]),
+])
+def test_day_ranges_mark_each_day(text, expected):
+    assert [(t.text, t.value) for t in find_times(text, PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A score or a count next to a date is not the other end of a range.
+    ("The vote went 3-2 in May.", [("May", "2023-05")]),
+    ("Kyiv beat Lviv 3-2 on 5 May.", [("5 May", "2023-05-05")]),
+    ("Shelling on June 12 and 13 others were wounded.", [("June 12", "2023-06-12")]),
+    ("Shelling on June 12 and 40 people fled.", [("June 12", "2023-06-12")]),
+])
+def test_numbers_beside_a_date_are_not_range_days(text, expected):
+    assert [(t.text, t.value) for t in find_times(text, PUBLISHED)] == expected
+
+
+def test_component_clock_and_range_leave_no_numbers_for_quantities(nlp_times):
+    doc = nlp_times.make_doc("At 05:00 on the night of 5-6 May, 12 drones hit Odesa.")
+    doc._.sitrep_published = PUBLISHED
+    doc = nlp_times(doc)
+    assert [(t.text, t.value) for t in doc._.sitrep_times] == [
+        ("05:00", "2023-05-05T05:00"), ("5", "2023-05-05"), ("6 May", "2023-05-06")]
+    assert [q.text for q in doc._.sitrep_quantities] == ["12 drones"]

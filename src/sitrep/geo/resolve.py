@@ -257,8 +257,12 @@ class Resolver:
             others = [a for k, a in anchors.items() if k != key]
             if len(items) < 2 or not others:
                 continue
+            # Closeness to places inside a country is no evidence against the country
+            # itself: 'Mexico' beside 'Mexico City' stays the country, not México state.
+            countries = {i.entry.cc for i in items if i.entry.level == "PCLI"}
             for item in items:
-                if item.entry.lat is None or item.entry.level in _COUNTRY_LEVELS:
+                if item.entry.lat is None or item.entry.level in _COUNTRY_LEVELS \
+                        or item.entry.cc in countries:
                     continue
                 nearest = min(others, key=lambda a: haversine_km(
                     item.entry.lat, item.entry.lon, a.lat, a.lon))

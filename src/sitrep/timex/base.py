@@ -20,10 +20,17 @@ class Rule:
     pattern: re.Pattern
     handler: Handler
     priority: int = 0
+    # A named group that is the expression itself; the rest of the match is context
+    # (one day of a range "5-6 May" is marked, the range only tells its month).
+    span: str | None = None
+
+    def bounds(self, match: re.Match) -> tuple[int, int]:
+        return match.span(self.span) if self.span else match.span()
 
 
-def rule(name: str, pattern: str, handler: Handler, priority: int = 0) -> Rule:
-    return Rule(name, re.compile(pattern, re.IGNORECASE), handler, priority)
+def rule(name: str, pattern: str, handler: Handler, priority: int = 0,
+         span: str | None = None) -> Rule:
+    return Rule(name, re.compile(pattern, re.IGNORECASE), handler, priority, span)
 
 
 def group(m: re.Match, name: str) -> str | None:

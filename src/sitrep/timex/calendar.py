@@ -163,7 +163,8 @@ def tense_at(ctx: Context, start: int, end: int) -> str | None:
     if near_past and not FUTURE_CUES.match(near_past.group()):
         return "future" if FUTURE_PASSIVE.search(left[:near_past.start()]) else "past"
     cues = [(m.start(), "future") for m in FUTURE_CUES.finditer(left)]
-    cues += [(m.start(), "past") for m in PAST_CUES.finditer(left)]
+    cues += [(m.start(), "past") for m in PAST_CUES.finditer(left)
+             if not FUTURE_PASSIVE.search(left[:m.start()])]  # "will be held"
     cues += [(m.start(), "past") for m in REGULAR_PAST.finditer(left)
              if not FUTURE_CUES.match(m.group()) and not FUTURE_PASSIVE.search(left[:m.start()])]
     if cues:

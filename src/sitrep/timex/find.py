@@ -5,18 +5,23 @@ date mentioned."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from sitrep.model import TimeExpr
-from sitrep.timex.base import Rule
+from sitrep.timex.base import Rule, group
 from sitrep.timex.calendar import Context, parse_iso
 from sitrep.timex.rules_dates import DATE_RULES
+from sitrep.timex.rules_clock import CLOCK_RULE_LIST, CLOCK_RULES
 from sitrep.timex.rules_holidays import HOLIDAY_RULES
 from sitrep.timex.rules_periods import PERIOD_RULES
+from sitrep.timex.rules_ranges import RANGE_RULES
 from sitrep.timex.rules_spans import SPAN_RULES
 
-RULES: list[Rule] = DATE_RULES + SPAN_RULES + PERIOD_RULES + HOLIDAY_RULES
+RULES: list[Rule] = (DATE_RULES + RANGE_RULES + SPAN_RULES + CLOCK_RULE_LIST + PERIOD_RULES
+                     + HOLIDAY_RULES)
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
+_DAY_ONLY = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 
 def _candidates(ctx: Context) -> list[tuple[int, int, Rule, re.Match]]:
@@ -28,7 +33,7 @@ def _candidates(ctx: Context) -> list[tuple[int, int, Rule, re.Match]]:
             if match.end() == match.start() or rule.handler(match, ctx) is None:
                 pos = match.start() + 1
                 continue
-            found.append((match.start(), match.end(), rule, match))
+            found.append((*rule.bounds(match), rule, match))
             pos = match.end()
     return found
 
@@ -68,6 +73,7 @@ def find_times(text: str, published: str | None, doc: Any = None) -> list[TimeEx
     """Temporal expressions in `text`, with TIMEX3 values anchored on `published`."""
     ctx = Context(text=text, dct=parse_iso(published), doc=doc)
     times: list[TimeExpr] = []
+    dayless_clocks: list[int] = []
     for start, end, rule, match in _select(_candidates(ctx)):
         result = rule.handler(match, ctx)
         if result is None:
@@ -75,8 +81,41 @@ def find_times(text: str, published: str | None, doc: Any = None) -> list[TimeEx
         value, kind, mod = result
         end = _trim(text, start, end)
         start = _trim_lead(text, start, end)
+        if rule.name in CLOCK_RULES and not group(match, "tail"):
+            dayless_clocks.append(len(times))
         times.append(TimeExpr(text=text[start:end], start=start, end=end, value=value,
                               type=kind, mod=mod))
         if kind == "DATE" and _DAY_VALUE.match(value) and rule.name != "anaphora":
             ctx.ref = parse_iso(value)
+    for index in dayless_clocks:
+        times[index] = _anchor_clock(times[index], times, text, published)
     return times
+
+
+# A full stop ends a sentence unless it closes "a.m."/"p.m." ("at 10 p.m. Wednesday").
+_SENTENCE_BREAK = re.compile(r"(?<!\b[AaPp]\.[Mm])[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max((m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, start - 400), start)),
+             default=0)
+    after = _SENTENCE_BREAK.search(text, end)
+    return lo, after.start() if after else len(text)
+
+
+def _anchor_clock(clock: TimeExpr, times: list[TimeExpr], text: str,
+                  published: str | None) -> TimeExpr:
+    """A clock time without its own day takes the day that governs its sentence ("At 05:00
+    on 12 June", "On Thursday, at 23:40"), else the publication date."""
+    lo, hi = _sentence_bounds(text, clock.start, clock.end)
+    days = [t for t in times if t.type == "DATE" and _DAY_ONLY.match(t.value)
+            and lo <= t.start and t.end <= hi]
+    middle = (clock.start + clock.end) / 2
+    if days:
+        day = min(days, key=lambda t: abs((t.start + t.end) / 2 - middle)).value
+    elif published and parse_iso(published):
+        day = parse_iso(published).isoformat()
+    else:
+        return clock
+    stamp = clock.value[clock.value.index("T"):]
+    return replace(clock, value=day + stamp)

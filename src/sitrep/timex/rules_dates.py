@@ -17,6 +17,7 @@ from sitrep.timex.calendar import (
 from sitrep.timex.lexicon import (
     DAY, EDGE, EDGE_OF, MONTH, PART, PARTS_OF_DAY, SEASON, SEASONS, WEEKDAY, YEAR, YEAR_SHORT,
 )
+from sitrep.timex.rules_ranges import range_bounds, range_year
 
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _BOUND_WORDS = {"than", "about", "some", "over", "nearly", "around", "least", "almost",
@@ -36,12 +37,13 @@ def _calendar_date(m: re.Match, ctx: Context) -> Result | None:
     month, day = month_number(m["month"]), int(m["day"])
     if not 1 <= day <= 31:
         return None
-    year = _year_of(m)
+    year = _year_of(m) or range_year(ctx, m.end())
     if year is None and ctx.dct is None:
         return f"XXXX-{month:02d}-{day:02d}", "DATE", None
     if year is None:
         weekday = weekday_number(m["weekday"]) if group(m, "weekday") else None
-        year = nearest_year(ctx.dct, month, day, tense_at(ctx, m.start(), m.end()), weekday)
+        tense = tense_at(ctx, *range_bounds(ctx, m.start(), m.end()))
+        year = nearest_year(ctx.dct, month, day, tense, weekday)
     try:
         return day_value(date(year, month, day)), "DATE", None
     except ValueError:

@@ -1,16 +1,16 @@
-"""Rules for durations, "N units ago", sets, vague references, clock times and anaphora."""
+"""Rules for durations, "N units ago", sets, vague references and anaphora."""
 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sitrep.quantity.numbers import parse_number
-from sitrep.timex.base import Result, group, month_number, rule, weekday_number, words_before
-from sitrep.timex.calendar import Context, day_value, shift, tense_at, value_at, weekday_date
-from sitrep.timex.calendar import nearest_year, reported_quarter
+from sitrep.timex.base import Result, group, rule, weekday_number, words_before
+from sitrep.timex.calendar import Context, day_value, shift, value_at
+from sitrep.timex.calendar import reported_quarter
 from sitrep.timex.lexicon import (
-    APPROX, APPROX_MODS, MONTH_NAME, NUM, UNIT, UNITS, WEEKDAY, WEEKDAY_NAME,
+    APPROX, APPROX_MODS, NUM, UNIT, UNITS, WEEKDAY,
 )
 
 _QUARTER_TALK = re.compile(r"\bquarter\b", re.IGNORECASE)
@@ -164,44 +164,6 @@ def _set_weekdays(m: re.Match, ctx: Context) -> Result | None:
     return f"XXXX-WXX-{weekday_number(m['weekday'])}", "SET", None
 
 
-def _clock(m: re.Match, ctx: Context) -> Result | None:
-    word = (group(m, "named") or "").lower()
-    if word:
-        hour, minute = (0, 0) if word == "midnight" else (12, 0)
-    else:
-        hour, minute = int(m["h"]), int(group(m, "min") or 0)
-        ampm = (group(m, "ampm") or "").lower()
-        if hour > 24 or minute > 59 or (ampm and not 1 <= hour <= 12):
-            return None
-        if ampm.startswith("p") and hour < 12:
-            hour += 12
-        if ampm.startswith("a") and hour == 12:
-            hour = 0
-    day = _tail_day(group(m, "tail"), ctx, m)
-    stamp = f"T{hour:02d}:{minute:02d}"
-    mod = "APPROX" if group(m, "approx") else None
-    return (day_value(day) if day else "XXXX-XX-XX") + stamp, "TIME", mod
-
-
-def _tail_day(tail: str | None, ctx: Context, m: re.Match) -> date | None:
-    if ctx.dct is None:
-        return None
-    if not tail:
-        return ctx.anchor
-    lower = tail.lower().strip()
-    offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
-    if lower in offsets:
-        return ctx.dct + timedelta(days=offsets[lower])
-    parts = tail.replace(",", " ").split()
-    if len(parts) >= 2 and parts[1].isdigit():
-        month, day = month_number(parts[0]), int(parts[1])
-        try:
-            return date(nearest_year(ctx.dct, month, day, None), month, day)
-        except ValueError:
-            return None
-    return weekday_date(ctx.dct, weekday_number(parts[0]), tense_at(ctx, m.start(), m.end()))
-
-
 def _anaphora(m: re.Match, ctx: Context) -> Result | None:
     anchor = ctx.anchor
     lead, unit = re.sub(r"\s+", " ", m["lead"].lower()), m["per"].lower()
@@ -240,9 +202,6 @@ def _anaphora_fixed(m: re.Match, ctx: Context, lead: str) -> Result | None:
 
 
 _HALF = r"(?P<half>\s+and\s+a\s+half)?"
-_TZ = r"(?:\s+(?:GMT|UTC|EST|EDT|CET|CEST|BST|EET|EEST|MSK|local\s+time|Moscow\s+time|Kyiv\s+time))?"
-_TAIL = (rf"(?:,?\s+(?:on\s+)?(?P<tail>today|yesterday|tomorrow|{MONTH_NAME}\s+[0-3]?\d\b|"
-         rf"{WEEKDAY_NAME}))?")
 SPAN_RULES = [
     rule("duration", rf"(?:{APPROX}\s+)?(?:(?P<det>the|these|those)\s+(?!\S+-\w))?(?:(?P<rel>past|"
          rf"last|next|coming|first|previous|following|final|initial|recent)\s+)?(?:{NUM}"
@@ -270,11 +229,6 @@ SPAN_RULES = [
     rule("set_rate", rf"\b(?:once|twice|(?:\d+|two|three|four|five|several)\s+times)\s+(?:a|an|per|"
          rf"each|every)\s+{UNIT}\b", _set_rate, 3),
     rule("set_weekdays", rf"{WEEKDAY}s\b", _set_weekdays, 2),
-    rule("clock", rf"(?:(?P<approx>about|around|approximately|shortly\s+(?:before|after))\s+)?"
-         rf"(?:(?P<h>[012]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)|"
-         rf"\b(?P<named>noon|midnight|midday)){_TZ}{_TAIL}", _clock, 4),
-    rule("clock24", rf"\b(?P<h>[01]\d|2[0-3]):?(?P<min>[0-5]\d)\s*(?:hrs|h\b|GMT|UTC|local\s+time|"
-         rf"Moscow\s+time|Kyiv\s+time){_TAIL}", _clock, 4),
     rule("anaphora", r"\b(?P<lead>that|the\s+same|the\s+next|the\s+following|the\s+previous|"
          r"the\s+day\s+before|the\s+day\s+after|the\s+night\s+before)(?:\s+(?P<per>day|morning|"
          r"evening|night|week|month|year))?\b", _anaphora_checked, 2),

@@ -1,0 +1,109 @@
+"""Rules for clock times: "10 p.m. Wednesday", "at 05:00", "0300 GMT", "17:45 Kyiv time".
+
+A bare "hh:mm" is also a score, a ratio or a verse ("won 21:15", "John 3:16") and a bare
+four-digit number is a year or a count, so both need a sign of clock talk: a preposition
+that takes a time ("at", "until", "since", ...), a time zone, "hrs", a day right after, or
+another clock time they run to or from. A clock time without its own day takes the date
+that governs its sentence (see `find.anchor_clock_times`); the handler gives the fallback.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from sitrep.timex.base import Result, group, month_number, rule, weekday_number, words_before
+from sitrep.timex.calendar import Context, day_value, nearest_year, tense_at, weekday_date
+from sitrep.timex.lexicon import MONTH_NAME, WEEKDAY_NAME
+
+# Rules whose times may borrow the day of a date elsewhere in the sentence.
+CLOCK_RULES = {"clock", "clock24"}
+
+# Words after which a number with minutes reads as a time of day.
+_CLOCK_LEADS = {"at", "from", "until", "till", "by", "since", "before", "after", "around",
+                "about", "approximately", "between", "past", "circa", "ca"}
+_CLOCK_BEFORE = re.compile(r"\d(?:[:h][0-5]\d|\s*[ap]\.?m\.?)\s*(?:-|–|to|and|until|till)\s*$",
+                           re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r"\s*(?:-|–|to|and|until|till)\s*[012]?\d[:h][0-5]\d", re.IGNORECASE)
+
+_ZONES = ("GMT|UTC|EST|EDT|CET|CEST|BST|EET|EEST|MSK|IST|IDT|EAT|WAT|CAT|SAST|PKT|AST|JST|KST|"
+          "PST|PDT|CST|CDT")
+# Zone abbreviations are upper case only ("cat", "ast"); "Kyiv time", "local time" in any case.
+_TZ_BODY = rf"(?-i:{_ZONES})\b|local\s+time|(?-i:[A-Z][a-z]+)\s+time\b"
+_TZ = rf"(?:\s+(?P<tz>{_TZ_BODY}))?"
+_TAIL = (rf"(?:,?\s+(?:on\s+)?(?P<tail>today|yesterday|tomorrow|{MONTH_NAME}\s+[0-3]?\d\b|"
+         rf"{WEEKDAY_NAME}))?")
+_APPROX_CLOCK = r"(?:(?P<approx>about|around|approximately|shortly\s+(?:before|after))\s+)?"
+
+
+def _clock(m: re.Match, ctx: Context) -> Result | None:
+    word = (group(m, "named") or "").lower()
+    if word:
+        hour, minute = (0, 0) if word == "midnight" else (12, 0)
+    else:
+        hour, minute = int(m["h"]), int(group(m, "min") or 0)
+        ampm = (group(m, "ampm") or "").lower()
+        if hour > 24 or minute > 59 or (ampm and not 1 <= hour <= 12):
+            return None
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        if ampm.startswith("a") and hour == 12:
+            hour = 0
+    day = _tail_day(group(m, "tail"), ctx, m)
+    stamp = f"T{hour:02d}:{minute:02d}"
+    mod = "APPROX" if group(m, "approx") else None
+    return (day_value(day) if day else "XXXX-XX-XX") + stamp, "TIME", mod
+
+
+def _has_clock_lead(ctx: Context, start: int, end: int) -> bool:
+    before = words_before(ctx, start)
+    if before and before[-1] in _CLOCK_LEADS:
+        return True
+    left = ctx.text[max(0, start - 20):start]
+    return bool(_CLOCK_BEFORE.search(left) or _CLOCK_AFTER.match(ctx.text, end))
+
+
+def _clock24(m: re.Match, ctx: Context) -> Result | None:
+    """hh:mm, hhmm or 17h45: accepted only with a sign that it is a time of day."""
+    separated, suffix = bool(m["sep"]), (group(m, "suffix") or "").lower()
+    zoned = bool(group(m, "tz"))
+    if not separated:
+        # "0300 GMT", "1700 hrs"; "1200 hours" is a duration unless it reads "at 1200 hours".
+        if len(m["h"]) < 2 or not (zoned or suffix):
+            return None
+        if suffix == "hours" and not (m["h"].startswith("0")
+                                      or _has_clock_lead(ctx, m.start("h"), m.end())):
+            return None
+    elif not (zoned or suffix or group(m, "tail") or group(m, "approx")
+              or _has_clock_lead(ctx, m.start("h"), m.end())):
+        return None
+    return _clock(m, ctx)
+
+
+def _tail_day(tail: str | None, ctx: Context, m: re.Match) -> date | None:
+    if ctx.dct is None:
+        return None
+    if not tail:
+        return ctx.anchor
+    lower = tail.lower().strip()
+    offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+    if lower in offsets:
+        return ctx.dct + timedelta(days=offsets[lower])
+    parts = tail.replace(",", " ").split()
+    if len(parts) >= 2 and parts[1].isdigit():
+        month, day = month_number(parts[0]), int(parts[1])
+        try:
+            return date(nearest_year(ctx.dct, month, day, None), month, day)
+        except ValueError:
+            return None
+    return weekday_date(ctx.dct, weekday_number(parts[0]), tense_at(ctx, m.start(), m.end()))
+
+
+CLOCK_RULE_LIST = [
+    rule("clock", rf"{_APPROX_CLOCK}"
+         rf"(?:(?P<h>[012]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)|"
+         rf"\b(?P<named>noon|midnight|midday)){_TZ}{_TAIL}", _clock, 4),
+    # Two-digit minutes only: "a 2:1 vote", "won 3:2" never match.
+    rule("clock24", rf"{_APPROX_CLOCK}\b(?<![\d,.])(?P<h>[01]?\d|2[0-3])(?P<sep>[:h]?)(?P<min>[0-5]\d)"
+         rf"(?![\d:]|[.,]\d)(?:\s*(?P<suffix>hrs|hours|h)\b)?{_TZ}{_TAIL}", _clock24, 4),
+]
