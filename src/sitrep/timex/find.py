@@ -93,7 +93,8 @@ def find_times(text: str, published: str | None, doc: Any = None) -> list[TimeEx
 
 
 # A full stop ends a sentence unless it closes "a.m."/"p.m." ("at 10 p.m. Wednesday").
-_SENTENCE_BREAK = re.compile(r"(?<!\b[AaPp]\.[Mm])[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\b[AaPp]\.[Mm])[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -104,6 +104,7 @@ CLOCK_RULE_LIST = [
          rf"(?:(?P<h>[012]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)|"
          rf"\b(?P<named>noon|midnight|midday)){_TZ}{_TAIL}", _clock, 4),
     # Two-digit minutes only: "a 2:1 vote", "won 3:2" never match.
-    rule("clock24", rf"{_APPROX_CLOCK}\b(?<![\d,.])(?P<h>[01]?\d|2[0-3])(?P<sep>[:h]?)(?P<min>[0-5]\d)"
-         rf"(?![\d:]|[.,]\d)(?:\s*(?P<suffix>hrs|hours|h)\b)?{_TZ}{_TAIL}", _clock24, 4),
+    rule("clock24", rf"{_APPROX_CLOCK}\b(?<![\d,.])(?P<h>[01]?\d|2[0-3])(?P<sep>[:h]?)"
+         rf"(?P<min>[0-5]\d)(?![\d:]|[.,]\d)(?:\s*(?P<suffix>hrs|hours|h)\b)?{_TZ}{_TAIL}",
+         _clock24, 4),
 ]

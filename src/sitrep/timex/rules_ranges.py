@@ -17,10 +17,11 @@ from sitrep.timex.base import Result, group, month_number, rule, word_after
 from sitrep.timex.calendar import Context, day_value, nearest_year, tense_at
 from sitrep.timex.lexicon import MONTH, MONTH_NAME, YEAR
 
-# "5-6", "5 to 6", "5th and 6th"; "and"/"or" join two days only when nothing counted follows.
+# "5-6", "5 to 6", "5th and 6th".
 _LINK = r"\s*(?:-|–|—|\s(?:to|and|or|through|thru|until|till)\s)\s*"
 _DAY1 = r"(?P<day1>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+# After "June 12 and 13" a counted noun makes the 13 an amount ("13 others").
 _COUNTED = {"others", "more", "other", "of", "percent", "per", "times", "fewer", "less"}
 _BARE_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
 _OPENING = re.compile(rf"(?<![\d,.$£€])\b{_BARE_DAY}{_LINK}$", re.IGNORECASE)
@@ -78,8 +79,8 @@ def _last_day(m: re.Match, ctx: Context) -> Result | None:
 
 
 RANGE_RULES = [
-    rule("range_first_day", rf"(?<![\d,.$£€])\b(?P<first>{_DAY1}){_LINK}{_DAY2}(?:\s+of)?\s+{MONTH}"
-         rf"(?:,?\s+{YEAR})?\b", _first_day, 5, span="first"),
+    rule("range_first_day", rf"(?<![\d,.$£€])\b(?P<first>{_DAY1}){_LINK}{_DAY2}(?:\s+of)?"
+         rf"\s+{MONTH}(?:,?\s+{YEAR})?\b", _first_day, 5, span="first"),
     rule("range_last_day", rf"\b{MONTH}\s+{_DAY1}{_LINK}(?P<last>{_DAY2}(?![\d:]|[.,]\d)"
          rf"(?:,?\s+{YEAR})?)\b(?!\s+(?:of\s+)?{MONTH_NAME})", _last_day, 5, span="last"),
 ]
