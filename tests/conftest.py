@@ -1,4 +1,4 @@
-"""Shared fixtures: the real pipeline is built once per test session (loading spaCy is slow)."""
+"""Shared test helpers: paths, running the real `sitrep` command, the session pipelines."""
 
 from __future__ import annotations
 
@@ -8,21 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples" / "dispatches"
-SHARED = REPO.parent / "shared" / "benchmarks"
 
 # Session-scoped spaCy pipelines shared by the stage tests (the model loads once).
 pytest_plugins = ["fixtures_nlp"]
-
-
-@pytest.fixture(scope="session")
-def extractor():
-    from sitrep.pipeline import Extractor
-
-    return Extractor()
 
 
 def sitrep_command() -> list[str]:

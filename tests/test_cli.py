@@ -16,6 +16,7 @@ import pytest
 
 from conftest import EXAMPLES, run_sitrep, sitrep_command
 from sitrep.contract import problems
+from sitrep.store import Store
 
 TOWNS = ["Kupiansk", "Izium", "Lyman", "Siversk", "Kramatorsk", "Sloviansk", "Pokrovsk",
          "Kostiantynivka", "Myrnohrad", "Toretsk", "Vovchansk", "Balakliia"]
@@ -213,3 +214,35 @@ def test_every_reader_feeds_the_pipeline(tmp_path):
     assert any(".html" in o for o in formats) and any(".jsonl:" in o for o in formats)
     assert any("#entry-" in o for o in formats) and any("#message-" in o for o in formats)
     assert conn.execute("SELECT count(*) FROM places WHERE latitude IS NOT NULL").fetchone()[0]
+
+
+def test_a_document_the_store_rejects_is_reported_and_the_batch_goes_on(tmp_path):
+    db = tmp_path / "s.db"
+    Store(db).close()  # the real schema, then a constraint of our own on top
+    conn = sqlite3.connect(db)
+    # A real SQLite constraint, as a full disk or a corrupt value would be: the write fails.
+    conn.execute("CREATE TRIGGER reject BEFORE INSERT ON documents WHEN NEW.text LIKE '%Izmail%' "
+                 "BEGIN SELECT RAISE(ABORT, 'rejected by the test trigger'); END")
+    conn.commit()
+    conn.close()
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name, town in (("a.txt", "Odesa"), ("b.txt", "Izmail"), ("c.txt", "Mykolaiv")):
+        (inputs / name).write_text(f"Drones struck the port of {town} on Monday, officials said.")
+    proc = run_sitrep("ingest", str(inputs), "--db", str(db), cwd=tmp_path)
+    assert proc.returncode == 1
+    lines = proc.stderr.decode().splitlines()
+    assert any("b.txt" in line and "rejected by the test trigger" in line for line in lines)
+    stored = sqlite3.connect(db).execute("SELECT source FROM documents ORDER BY source")
+    assert [row[0] for row in stored] == ["a.txt", "c.txt"]
+    assert sqlite3.connect(db).execute(
+        "SELECT count(*) FROM places p LEFT JOIN documents d USING (doc_id) "
+        "WHERE d.doc_id IS NULL").fetchone()[0] == 0  # nothing of b.txt half-written
+
+
+def test_extract_reports_repeated_inputs(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("Shelling hit Nikopol overnight, the regional governor said.")
+    proc = run_sitrep("extract", str(report), str(report), cwd=tmp_path)
+    assert proc.returncode == 0 and len(proc.stdout.decode().splitlines()) == 1
+    assert "same text and source as an earlier input" in proc.stderr.decode()

@@ -41,11 +41,11 @@ def test_different_story_is_not_a_duplicate():
     assert finder.check("new", dedup.signature(OTHER)) == (None, 0.0)
 
 
-def test_third_copy_joins_the_first_cluster():
-    finder = _finder_with(WIRE)
-    sig = dedup.signature(RESPUN)
-    first, _ = finder.check("d1", sig)
-    finder.add("d1", sig, first)
+def test_a_copy_of_a_copy_joins_the_first_cluster():
+    # Only the second copy is indexed, and it records that it belongs to d0's cluster: a match
+    # on it must be reported as d0, the cluster's first document.
+    finder = dedup.DuplicateFinder()
+    finder.seed([("d1", dedup.to_bytes(dedup.signature(RESPUN)), "d0")])
     third = RESPUN.replace("By our correspondent. ", "Updated at 14:00. ")
     assert finder.check("d2", dedup.signature(third))[0] == "d0"
 
@@ -55,3 +55,8 @@ def test_signature_round_trips_through_bytes():
     finder = dedup.DuplicateFinder()
     finder.seed([("stored", dedup.to_bytes(sig), None)])
     assert finder.check("new", dedup.signature(RESPUN))[0] == "stored"
+
+
+def test_texts_without_words_are_never_duplicates():
+    assert dedup.signature("!!! ... ???") is None
+    assert dedup.signature(WIRE) is not None

@@ -216,3 +216,17 @@ def test_corrupt_gzip_is_one_problem(tmp_path):
     [problem] = problems(items)
     assert problem.where == str(path) and "gzip" in problem.message
     assert len(documents(items)) == 1
+
+
+def test_warc_response_without_target_uri_is_one_problem_and_the_batch_goes_on(tmp_path):
+    http = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + UNDATED_PAGE)
+    record = (b"WARC/1.0\r\nWARC-Type: response\r\n"
+              b"WARC-Record-ID: <urn:uuid:0b6d2a52-4f9e-4c1e-9d0a-2f2b8c1e7a11>\r\n"
+              b"WARC-Date: 2025-06-01T00:00:00Z\r\n"
+              b"Content-Type: application/http; msgtype=response\r\n"
+              b"Content-Length: " + str(len(http)).encode() + b"\r\n\r\n" + http + b"\r\n\r\n")
+    (tmp_path / "a_no_uri.warc").write_bytes(record)
+    (tmp_path / "b_report.txt").write_text("Shelling hit Nikopol overnight, the governor said.")
+    items = read_all(tmp_path)
+    assert [p.where for p in problems(items)] == [f"{tmp_path}/a_no_uri.warc#record-1"]
+    assert [d.source for d in documents(items)] == ["b_report.txt"]

@@ -7,7 +7,7 @@ A cue is a reporting verb (data/claims_cues.tsv) or "according to". The speaker 
 through the dependency parse (the cue's subject, or the object of "according to") and the
 content is what the cue governs (its clausal complement, or the rest of the sentence when the
 cue is a parenthetical "..., the governor said."). Sentences are spaCy's, also cut at
-paragraph breaks, with a leading dateline dropped (see `segments`).
+paragraph breaks, with a leading dateline dropped (see `sitrep.segments`).
 
 Rule-based on purpose: transparent, no training data, predictable misses. Not covered:
 beliefs and perceptions ("he figures that ..."), nested attributions (each cue is its own
@@ -29,7 +29,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 import sitrep.nlp  # noqa: F401  (declares the doc._.sitrep_* extensions)
-from sitrep.ingest.dates import find_dateline
+from sitrep.segments import segments, text_of
 
 QUOTES = "\"'“”‘’«»"
 HEDGE_WORDS = frozenset("reportedly allegedly purportedly apparently unconfirmed unverified possibly presumably perhaps".split())
@@ -45,8 +45,6 @@ SOURCE_NOUNS = frozenset("statement report post bulletin update message briefing
 PRONOUNS = frozenset("he she it they".split())
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CONTENT_DEPS = ("ccomp", "xcomp")
-# The dash that closes a dateline head (same dashes as sitrep.ingest.dates accepts).
-DATELINE_DASH = re.compile(r"[ \t]*(?:—|–|--|-)[ \t]+")
 
 
 def load_table(name: str) -> list[list[str]]:
@@ -91,79 +89,6 @@ class Attribution:
     @property
     def source(self) -> Span | None:
         return self.antecedent if self.antecedent is not None else self.speaker
-
-
-# ---------------------------------------------------------------- segments
-
-
-def text_of(doc: Doc) -> str:
-    """The document text, built once: spaCy rebuilds `doc.text` from its tokens on every access."""
-    cached = doc.user_data.get("sitrep_text")
-    if cached is None:
-        cached = doc.user_data["sitrep_text"] = doc.text
-    return cached
-
-
-def segments(doc: Doc) -> list[Span]:
-    """spaCy's sentences, also cut at paragraph breaks, with a leading dateline dropped."""
-    found: list[Span] = []
-    for sent in doc.sents:
-        start = sent.start
-        for token in sent:
-            if token.is_space and "\n" in token.text and _breaks_here(token):
-                found.append(doc[start : token.i])
-                start = token.i + 1
-        found.append(doc[start : sent.end])
-    return [s for s in (_without_dateline(_stripped(s)) for s in found) if len(s) > 0]
-
-
-def _breaks_here(newline: Token) -> bool:
-    """A blank line, a line ending a sentence, the headline's end, or a line before a dateline."""
-    doc = newline.doc
-    if "\n\n" in newline.text or newline.i == 0 or newline.i + 1 >= len(doc):
-        return True
-    before = text_of(doc)[: newline.idx].rstrip()
-    return (before[-1:] in ".!?\"”" or "\n" not in before.strip()
-            or dateline_length(text_of(doc)[newline.idx + len(newline.text) :]) > 0)
-
-
-def _stripped(span: Span) -> Span:
-    start, end = span.start, span.end
-    while start < end and span.doc[start].is_space:
-        start += 1
-    while end > start and span.doc[end - 1].is_space:
-        end -= 1
-    return span.doc[start:end]
-
-
-def dateline_length(text: str) -> int:
-    """Characters of the dateline opening `text` ("KRAMATORSK, Ukraine, June 9, 2025 — "), or 0.
-
-    The dateline grammar is ingest's (one definition for the whole code base); only the first
-    line is looked at, because a dateline never wraps.
-    """
-    line = text.split("\n", 1)[0]
-    found = find_dateline(line)
-    if found is None:
-        return 0
-    head_start = len(line) - len(line.lstrip(" \t"))
-    if not line.startswith(found[0], head_start):
-        return 0
-    dash = DATELINE_DASH.match(line, head_start + len(found[0]))
-    return dash.end() if dash else 0
-
-
-def _without_dateline(span: Span) -> Span:
-    """The span without a leading dateline: it is the report's place and date, not a sentence part.
-    Only a span that opens a line can carry one, so a sentence starting "NATO - " mid-line keeps it."""
-    text = text_of(span.doc)
-    if text[: span.start_char].rstrip(" \t")[-1:] not in ("", "\n"):
-        return span
-    length = dateline_length(span.text)
-    if length == 0:
-        return span
-    cut = span.doc.char_span(span.start_char + length, span.end_char, alignment_mode="expand")
-    return cut if cut is not None else span
 
 
 # ---------------------------------------------------------------- parse helpers

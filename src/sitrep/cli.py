@@ -116,7 +116,8 @@ def extract(
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
 
     def emit(extraction) -> None:
-        sink.write(json.dumps(extraction.to_dict(), ensure_ascii=False) + "\n")
+        # allow_nan=False: "Infinity" is not JSON; such a record is reported, not written.
+        sink.write(json.dumps(extraction.to_dict(), ensure_ascii=False, allow_nan=False) + "\n")
         sink.flush()
 
     try:

@@ -23,8 +23,11 @@ SCHEME = "affine32"
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def signature(text: str) -> MinHash:
+def signature(text: str) -> MinHash | None:
+    """The text's MinHash, or None for a text without words (nothing to compare)."""
     words = _WORD.findall(text.lower())
+    if not words:
+        return None
     shingles = {" ".join(words[i:i + SHINGLE_WORDS])
                 for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
     mh = MinHash(num_perm=NUM_PERM, scheme=SCHEME)

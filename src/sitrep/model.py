@@ -2,7 +2,7 @@
 
 Every extracted item points back into `Document.text` with Python character offsets,
 so an analyst can always see the words that support it. `to_dict()` on an `Extraction`
-gives the public JSON shape described in docs/contract.md and docs/schema.json;
+gives the public JSON shape described in docs/contract.md and docs/extraction.schema.json;
 fields are only ever added, never renamed.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 PlaceKind = Literal[
@@ -51,9 +51,8 @@ class Place:
 
     def location_fields(self) -> dict[str, Any]:
         """The place as an event's location: everything but the mention list."""
-        data = asdict(self)
-        data.pop("mentions")
-        return data
+        # Not asdict(): it deep-copies every mention, for every event that uses the place.
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "mentions"}
 
 
 @dataclass

@@ -7,6 +7,7 @@ document is reported and the batch goes on.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -98,12 +99,15 @@ def _fresh_documents(paths: list[str], report: RunReport, on_problem: ProblemHan
     seen: set[str] = set()
     for item in read_inputs(paths, stdin=stdin):
         if isinstance(item, IngestProblem):
-            report.skipped += item.skipped
-            report.problems.append(item)
-            on_problem(item)
+            _note(report, on_problem, item)
             continue
         doc_id = item.doc_id
-        if doc_id in seen or is_known(doc_id):
+        if doc_id in seen:
+            _note(report, on_problem, IngestProblem(
+                item.origin or item.source,
+                f"skipped: same text and source as an earlier input (doc_id {doc_id})", True))
+            continue
+        if is_known(doc_id):
             report.already_stored += 1
             continue
         seen.add(doc_id)
@@ -120,13 +124,18 @@ def ingest(paths: list[str], store: Store, extractor: Extractor,
     documents = _fresh_documents(paths, report, on_problem, store.has, stdin)
     for result in extractor.extract(documents):
         if isinstance(result, IngestProblem):
-            report.problems.append(result)
-            on_problem(result)
+            _note(report, on_problem, result)
             continue
         signature = _mark_duplicate(finder, result)
-        report.duplicates += result.duplicate_of is not None
-        if store.write(result, dedup.to_bytes(signature)):
-            report.stored += 1
+        try:
+            stored = store.write(result, signature and dedup.to_bytes(signature))
+        except (sqlite3.Error, OverflowError, ValueError) as exc:
+            # store.write rolled the document back; the next one may still fit.
+            _note(report, on_problem, IngestProblem(_where(result),
+                  f"not stored: {type(exc).__name__}: {exc}"))
+            continue
+        report.stored += stored
+        report.duplicates += stored and result.duplicate_of is not None
         on_progress(1)
     return report
 
@@ -140,20 +149,35 @@ def extract(paths: list[str], extractor: Extractor, emit: Callable[[Extraction],
     documents = _fresh_documents(paths, report, on_problem, lambda _: False, stdin)
     for result in extractor.extract(documents):
         if isinstance(result, IngestProblem):
-            report.problems.append(result)
-            on_problem(result)
+            _note(report, on_problem, result)
             continue
         _mark_duplicate(finder, result)
+        try:
+            emit(result)
+        except ValueError as exc:  # e.g. a value JSON cannot carry
+            _note(report, on_problem, IngestProblem(_where(result),
+                  f"not written: {type(exc).__name__}: {exc}"))
+            continue
         report.duplicates += result.duplicate_of is not None
-        emit(result)
         report.emitted += 1
         on_progress(1)
     return report
 
 
+def _note(report: RunReport, on_problem: ProblemHandler, problem: IngestProblem) -> None:
+    report.skipped += problem.skipped
+    report.problems.append(problem)
+    on_problem(problem)
+
+
+def _where(result: Extraction) -> str:
+    return result.document.origin or result.document.source
+
+
 def _mark_duplicate(finder: dedup.DuplicateFinder, result: Extraction):
     doc_id = result.document.doc_id
     signature = dedup.signature(result.document.text)
-    result.duplicate_of, _ = finder.check(doc_id, signature)
-    finder.add(doc_id, signature, result.duplicate_of)
+    if signature is not None:
+        result.duplicate_of, _ = finder.check(doc_id, signature)
+        finder.add(doc_id, signature, result.duplicate_of)
     return signature

@@ -37,6 +37,13 @@ _ATTACK_VERBS = {"shell", "strike", "hit", "capture", "liberate", "attack", "bom
                  "seize", "enter", "retake", "encircle", "occupy", "storm", "shelled", "struck",
                  "captured", "liberated", "attacked", "bombed", "seized", "entered", "retook",
                  "encircled", "occupied", "stormed", "visit", "visited", "leave", "left"}
+# Capitalised words after a place name that make it a place, not part of a longer name:
+# "Mansfield Mayor Curtis McCoy", "Aleppo City Council", "Dayton Police said".
+_CIVIC_FOLLOWERS = {"mayor", "police", "council", "sheriff", "governor", "fire", "city",
+                    "county", "township", "residents", "officials", "authorities"}
+# Common nouns that are also some village's name: "City Council", "Border Police".
+_GENERIC_WORDS = {"city", "border", "vice", "state", "federal", "national", "metro", "town",
+                  "county", "village", "district", "central", "capitol", "harbor", "port"}
 MAX_NGRAM = 4
 SIGNIFICANT_POPULATION = 100_000
 
@@ -153,6 +160,14 @@ class Recogniser:
     def _is_demonym(self, text: str) -> bool:
         return any(e.matched == DEMONYM for e in self.gaz.lookup(text, loose=False))
 
+    def _adjectival_demonym(self, doc: Doc, span: Span) -> bool:
+        """'Azerbaijani soldiers', 'Slovak architect': the small model often tags a demonym
+        as PERSON; one that modifies a lower-case noun or adjective is the nationality."""
+        if span.end >= len(doc) or not self._is_demonym(span.text):
+            return False
+        nxt = doc[span.end]
+        return nxt.text.islower() and nxt.pos_ in ("NOUN", "ADJ")
+
     def _gazetteer_matches(self, doc: Doc, taken: list[bool]) -> list[Toponym]:
         out = []
         i = 0
@@ -162,7 +177,9 @@ class Recogniser:
                 continue
             match_end = self._longest_match(doc, i, taken)
             if match_end and self._accept(doc, i, match_end):
-                out.append(self._toponym(doc[i:match_end]))
+                top = self._toponym(doc[i:match_end])
+                top.demonym = not self._known_place(top.text)
+                out.append(top)
                 i = match_end
             else:
                 i += 1
@@ -185,8 +202,14 @@ class Recogniser:
             return True
         if _is_abbreviation_after_place(doc, start, end):
             return any(e.level == "ADM1" for e in self.gaz.lookup(span.text, loose=False))
+        if self.demonyms_as_places and self._adjectival_demonym(doc, span):
+            return True
+        civic = (end < len(doc) and doc[end].lower_ in _CIVIC_FOLLOWERS
+                 and span.text.lower() not in _GENERIC_WORDS)
         # Part of a longer capitalised name ("Washington Post", "Kherson Oblast Council").
-        if end < len(doc) and _capitalised(doc[end]) and doc[end].lower_ not in _REGION_WORDS:
+        # Raw capitals: "Border Police" is one name although "police" alone is no place.
+        if end < len(doc) and doc[end].text[:1].isupper() and not doc[end].like_num \
+                and doc[end].lower_ not in _REGION_WORDS and not civic:
             return False
         if start > 0 and _capitalised(doc[start - 1]) and not doc[start - 1].is_sent_start:
             return False
@@ -196,7 +219,7 @@ class Recogniser:
             return False
         if any(e.level in ("PCLI", "CONT", "AREA", "WATER") for e in entries):
             return True
-        if _place_context(doc, start, end):
+        if civic or _place_context(doc, start, end):
             return True
         # Well-known places need no cue: "Kyiv said ...", "Odessa port was damaged".
         return any(e.level == "ADM1" or e.population >= SIGNIFICANT_POPULATION for e in entries)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from sitrep.geo.context import DocContext, document_context
@@ -33,6 +33,7 @@ _TOWN_CUE = re.compile(r"\b(city|town|village|settlement|hamlet|suburb) of\s+$",
 _ADJACENT = re.compile(r"^\s*,\s*$|^\s+in\s+(the\s+)?$")
 _MAX_CANDIDATES = 60
 _BIG_CITY = 1_000_000
+_DISTRICT_KM = 30
 _EPONYM_SHARE = 0.1
 _COUNTRY_LEVELS = ("PCLI", "CONT")
 _SEAT_BONUS = {"PPLC": 1.5, "PPLA": 0.8, "PPLA2": 0.3}
@@ -131,6 +132,11 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
+def _within(a: Entry, b: Entry, km: float) -> bool:
+    return a.lat is not None and b.lat is not None and haversine_km(a.lat, a.lon, b.lat,
+                                                                    b.lon) <= km
+
+
 def _contains(region: Entry, entry: Entry) -> bool:
     if region.level == "PCLI":
         return entry.cc == region.cc and entry.gid != region.gid
@@ -152,6 +158,7 @@ class Resolver:
         scored = {key: self._first_pass(ctx, key, groups[key], cands[key], ordered, cands)
                   for key in groups}
         self._regions_beside(ctx, groups, scored, ordered)
+        _namesake_region_of_a_local_story(ctx, scored, cands)
         self._coherence(scored)
         return self._places(groups, scored)
 
@@ -207,11 +214,20 @@ class Resolver:
     def _after_a_place_inside(self, text, item, tops, ordered, cands) -> None:
         """'Atlanta, Georgia' / 'Glasgow, Ky.': the state that holds the place before it."""
         entry = item.entry
-        if entry.level not in ("ADM1", "ADM2", "PCLI"):
+        big_city = entry.level.startswith("PPL") and entry.population >= _BIG_CITY
+        if entry.level not in ("ADM1", "ADM2", "PCLI") and not big_city:
             return
         for top in tops:
             before = _previous(ordered, top)
             if before is None or not _ADJACENT.match(text[before.end:top.start]):
+                continue
+            if big_city:
+                # 'Queens, New York' / 'Salford, Manchester': a district of the city, so
+                # the name after it is the city, not the state or county named after it.
+                if any(_within(e, entry, _DISTRICT_KM) for e in cands.get(
+                        name_key(before.text), []) if e.gid != entry.gid):
+                    item.add(6.0, f"follows {before.text}, a district of the city")
+                    return
                 continue
             inside = [e for e in cands.get(name_key(before.text), []) if _contains(entry, e)]
             if inside:
@@ -313,6 +329,30 @@ class Resolver:
     def _country_name(self, cc: str) -> str:
         country = self.gaz.country(cc)
         return country.name if country else cc
+
+
+def _namesake_region_of_a_local_story(ctx: DocContext, scored: dict[str, list[_Scored]],
+                                      cands: dict[str, list[Entry]]) -> None:
+    """'Georgia' in a story that also names Fulton County and Savannah: the state, not the
+    country, even when no country is named. Needs two other names that can lie inside
+    the region, a resolved place in the region's country and no word of the country
+    itself ('Georgian', 'Tbilisi' keep it)."""
+    winners = {key: items[0].entry for key, items in scored.items() if items}
+    for key, items in scored.items():
+        country = items[0].entry if items else None
+        if country is None or country.level != "PCLI" or ctx.country_counts(key).get(country.cc):
+            continue
+        local = Counter(w.cc for k, w in winners.items() if k != key and w.cc)
+        if local.get(country.cc):
+            continue
+        for item in items[1:]:
+            region = item.entry
+            inside = sum(any(_contains(region, e) for e in entries)
+                         for k, entries in cands.items() if k != key)
+            if region.level == "ADM1" and local.get(region.cc) and inside >= 2:
+                items[0].add(-4.5, f"the other places lie in {region.name}, its namesake")
+                items.sort(key=lambda s: s.score, reverse=True)
+                break
 
 
 def _eponymous_city(item: _Scored, entries: list[Entry]) -> None:

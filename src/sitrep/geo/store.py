@@ -18,7 +18,7 @@ from sitrep.geo.normalise import loose_key, name_key
 from sitrep.geo.sources import (ABBREVIATION, DEMONYM, Source, admin1_codes, alias_table,
                                 read_packaged, source_files_digest)
 
-SCHEMA_VERSION = "5"  # bump whenever sources.py changes what is indexed
+SCHEMA_VERSION = "6"  # bump whenever sources.py changes what is indexed
 LOOSE = 2
 _COLUMNS = "gid, name, kind, level, lat, lon, cc, admin1, admin2, population"
 

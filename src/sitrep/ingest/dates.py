@@ -11,20 +11,9 @@ from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+from sitrep.timex.lexicon import MONTHS
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_PATTERNS = [
@@ -93,7 +82,7 @@ def find_date(text: str) -> str | None:
         if not match:
             continue
         month = match.group("month").lower().rstrip(".")
-        month_number = int(month) if month.isdigit() else _MONTHS[month]
+        month_number = int(month) if month.isdigit() else MONTHS[month]
         found = _valid(int(match.group("year")), month_number, int(match.group("day")))
         if found:
             return found

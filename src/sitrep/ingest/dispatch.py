@@ -136,7 +136,15 @@ def _route(data: bytes, where: str, name: str, max_bytes: int, depth: int) -> It
     elif kind == "xml":
         yield IngestProblem(where, f"XML with root <{xml_root(data)}> is not a supported format")
     else:
-        yield from _READERS[kind](data, where)
+        yield from _guarded(_READERS[kind](data, where), where, kind)
+
+
+def _guarded(items: Items, where: str, kind: str) -> Items:
+    """A reader's items; an error no reader anticipated ends that file with one line, not the run."""
+    try:
+        yield from items
+    except Exception as error:  # noqa: BLE001 - third-party parsers raise anything
+        yield IngestProblem(where, f"unreadable {kind} ({type(error).__name__}: {error})")
 
 
 def _route_gzip(data: bytes, where: str, name: str, max_bytes: int, depth: int) -> Items:

@@ -23,8 +23,10 @@ from .compressed import GZIP_MAGIC
 from .dates import to_iso_date
 from .html import read_page
 
+# warcio raises AttributeError/TypeError on records missing headers it expects
+# (a response without WARC-Target-URI), not a parse error of its own.
 _READ_ERRORS = (ArchiveLoadFailed, StatusAndHeadersParserException, EOFError, zlib.error,
-                ValueError, OSError)
+                ValueError, OSError, AttributeError, TypeError)
 _MAX_RESYNCS = 100
 
 

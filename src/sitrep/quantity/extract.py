@@ -7,6 +7,7 @@ the times stage), ordinals ("47th"), designations ("Su-25", "M777", "Resolution 
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -17,6 +18,7 @@ from sitrep.quantity.units import (
     MEASURE_RE, MEASURES, is_known_count_noun, is_person, measure_key, singular,
 )
 from sitrep.quantity.vague import BOUND_WORDS, VAGUE_COUNTS, WEAK_VAGUE
+from sitrep.timex.lexicon import MONTHS, WEEKDAYS, full_names
 
 
 def _alts(words) -> str:
@@ -76,10 +78,7 @@ _NOT_NAMES = {
     "the", "a", "an", "in", "on", "at", "by", "for", "from", "with", "of", "to", "and", "but",
     "or", "since", "until", "after", "before", "only", "just", "all", "another", "these",
     "those", "its", "their", "his", "her", "our", "my", "your", "total", "both", "some",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday",
-}
+} | full_names(MONTHS) | full_names(WEEKDAYS)
 
 
 def _is_model_number(number: str, before: str, after: str) -> bool:
@@ -130,20 +129,25 @@ def _entity(text: str, end: int, doc: Any, num_start: int) -> tuple[str, int] | 
 
 
 def _numbers(m: re.Match) -> tuple[float, float | None] | None:
+    """(value, upper end of a range or None); None when the match is no amount. A "range"
+    whose upper end is below its lower one is a score or a code ("won 3-0"), not an amount."""
     if m["vague"]:
         key = re.sub(r"\s+", " ", m["vague"].lower())
         return VAGUE_COUNTS.get(key) or WEAK_VAGUE[key]
     low = parse_number(m["num"])
     if low is None:
         return None
-    high = parse_number(m["num2"]) if m["num2"] else None
-    if high is not None and not re.search(r"[a-z]", m["num"], re.I):
+    if not m["num2"]:
+        return low, None
+    high = parse_number(m["num2"])
+    if high is None:
+        return None
+    if not re.search(r"[a-z]", m["num"], re.I):
         # "1.5 to 2 billion": the scale of the upper number carries to the lower one.
         bare_high = parse_number(re.sub(r"[^\d.,]", "", m["num2"])) or high
-        scale = high / bare_high
-        if scale > 1 and low <= bare_high:
-            low *= scale
-    return low, high
+        if bare_high > 0 and high > bare_high and low <= bare_high:
+            low *= high / bare_high
+    return (low, high) if high >= low else None
 
 
 def _bound(m: re.Match, high: float | None) -> str:
@@ -162,8 +166,8 @@ def _build(text: str, m: re.Match, doc: Any) -> Quantity | None:
         return None
     value, high = numbers
     sep = (m["sep"] or "").lower()
-    if sep in {"and", "or"} and not (m["bound"] or "").lower() == "between" and sep != "or":
-        return None
+    if sep == "and" and (m["bound"] or "").lower() != "between":
+        return None  # "5 and 6" is a list unless "between" makes it a range
     if sep == "or" and high is not None and high - value > 2:
         return None
     symbol = m["cur"] or m["cur2"]
@@ -197,11 +201,13 @@ def _build(text: str, m: re.Match, doc: Any) -> Quantity | None:
             return None
     if m["num"] and not re.search(r"\d", m["num"]) and value <= 1 and not (code or unit_word):
         return None  # "one of the", "a tank"
+    # Only the lower end is normalised: the model has no normalised upper end.
     norm = _scale_to_unit(value, factor)
-    norm_high = _scale_to_unit(high, factor) if high is not None else None
+    if not all(math.isfinite(v) for v in (value, norm, high if high is not None else 0.0)):
+        return None  # overflowed by a scale word or unit factor
     return Quantity(text=text[start:end], start=start, end=end, value=value, value_max=high,
-                    unit=unit, normalized_value=norm if norm_high is None else norm,
-                    normalized_unit=norm_unit, bound=_bound(m, high), entity=entity)
+                    unit=unit, normalized_value=norm, normalized_unit=norm_unit,
+                    bound=_bound(m, high), entity=entity)
 
 
 def find_quantities(text: str, doc: Any = None,

@@ -5,6 +5,7 @@ Shared by the quantities and times stages ("four days", "twenty years").
 
 from __future__ import annotations
 
+import math
 import re
 
 SMALL = {
@@ -49,9 +50,11 @@ def _digits(token: str) -> float | None:
     if not token:
         return half or None
     try:
-        return float(token) + half
+        value = float(token) + half
     except ValueError:
         return None
+    # A few hundred digits overflow to inf, which no store or JSON reader takes as a count.
+    return value if math.isfinite(value) else None
 
 
 def parse_number(text: str) -> float | None:
@@ -60,6 +63,7 @@ def parse_number(text: str) -> float | None:
     if not words:
         return None
     total, current, seen = 0.0, 0.0, False
+    counted = False  # whether `current` holds a number written out, so "0 million" stays 0
     halve = False
     for i, word in enumerate(words):
         if word[0].isdigit() or word[0] == "½":
@@ -67,21 +71,21 @@ def parse_number(text: str) -> float | None:
             if value is None:
                 return None
             current += value
-            seen = True
+            seen = counted = True
         elif word in SMALL:
             current += SMALL[word]
-            seen = True
+            seen = counted = True
         elif word == "dozen":
-            current = (current or 1) * 12
-            seen = True
+            current = (current if counted else 1) * 12
+            seen = counted = True
         elif word == "hundred":
-            current = (current or 1) * 100
-            seen = True
+            current = (current if counted else 1) * 100
+            seen = counted = True
         elif word in SCALES:
             if word == "m" and i == 0:
                 return None
-            total += (current or 1) * SCALES[word]
-            current, seen = 0.0, True
+            total += (current if counted else 1) * SCALES[word]
+            current, seen, counted = 0.0, True, False
         elif word == "half":
             halve = True
         elif word in {"and", "a", "an"}:
@@ -91,4 +95,6 @@ def parse_number(text: str) -> float | None:
     if not seen:
         return None
     value = total + current
+    if not math.isfinite(value):
+        return None  # a huge number times a scale word
     return value / 2 if halve else value

@@ -82,18 +82,23 @@ def reported_quarter(dct: date) -> tuple[int, int]:
     return (dct.year, quarter) if quarter else (dct.year - 1, 4)
 
 
-def shift_months(d: date, months: int) -> date:
+def shift_months(d: date, months: int) -> date | None:
+    """`d` moved by whole months (day clipped to the month's end); None past year 1 or 9999."""
     index = d.year * 12 + d.month - 1 + months
     year, month = divmod(index, 12)
+    if not 1 <= year <= 9999:
+        return None  # "3000 years ago": older than any date the calendar can write
     day = min(d.day, _cal.monthrange(year, month + 1)[1])
     return date(year, month + 1, day)
 
 
-def shift(d: date, amount: int, letter: str) -> date:
-    if letter == "D":
-        return d + timedelta(days=amount)
-    if letter == "W":
-        return d + timedelta(weeks=amount)
+def shift(d: date, amount: int, letter: str) -> date | None:
+    """`d` moved by `amount` units; None when the result falls outside years 1 to 9999."""
+    if letter in {"D", "W"}:
+        try:
+            return d + timedelta(days=amount * (7 if letter == "W" else 1))
+        except OverflowError:
+            return None  # "1,000,000 days ago"
     if letter == "M":
         return shift_months(d, amount)
     if letter == "Q":

@@ -20,6 +20,17 @@ WEEKDAYS = {
     "thursday": 4, "thurs": 4, "thu": 4, "friday": 5, "fri": 5, "saturday": 6, "sat": 6,
     "sunday": 7, "sun": 7,
 }
+
+
+def full_names(table: dict[str, int]) -> set[str]:
+    """The unabbreviated names of a month or weekday table: the longest word per number."""
+    longest: dict[int, str] = {}
+    for word, number in table.items():
+        if len(word) > len(longest.get(number, "")):
+            longest[number] = word
+    return set(longest.values())
+
+
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 PARTS_OF_DAY = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",

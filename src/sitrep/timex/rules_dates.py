@@ -114,6 +114,8 @@ def _ordinal_day(m: re.Match, ctx: Context) -> Result | None:
     step = 1 if tense == "future" and day < ctx.dct.day else (
         -1 if tense != "future" and day > ctx.dct.day else 0)
     month = shift_months(ctx.dct.replace(day=1), step)
+    if month is None:
+        return None
     try:
         return day_value(month.replace(day=day)), "DATE", None
     except ValueError:
@@ -202,6 +204,8 @@ def _relative_period(m: re.Match, ctx: Context) -> Result | None:
     letter = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE",
               "century": "CE"}[period]
     moved = shift(anchor, step, letter)
+    if moved is None:
+        return None
     if letter == "Q":
         return f"{moved.year:04d}-Q{quarter_of(moved)}", "DATE", mod
     values = {"W": week_value(moved), "M": month_value(moved.year, moved.month),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 
 from sitrep.quantity.numbers import parse_number
 from sitrep.timex.base import Result, group, rule, weekday_number, words_before
@@ -132,7 +131,10 @@ def _ago(m: re.Match, ctx: Context) -> Result | None:
         # ago/earlier" after a mention of a quarter).
         year, quarter = reported_quarter(ctx.dct)
         return f"{year - 1:04d}-Q{quarter}", "DATE", _approx_mod(m)
-    return value_at(shift(anchor, steps, letter), letter), "DATE", _approx_mod(m)
+    moved = shift(anchor, steps, letter)
+    if moved is None:  # beyond the calendar ("3000 years ago"): a reference without a date
+        return ("PAST_REF" if backwards else "FUTURE_REF"), "DATE", _approx_mod(m)
+    return value_at(moved, letter), "DATE", _approx_mod(m)
 
 
 def _ref(m: re.Match, ctx: Context) -> Result | None:
@@ -173,7 +175,10 @@ def _anaphora(m: re.Match, ctx: Context) -> Result | None:
               "month": "M", "year": "Y"}[unit]
     if anchor is None:
         return None
-    value = value_at(shift(anchor, step, letter), letter)
+    moved = shift(anchor, step, letter)
+    if moved is None:
+        return None
+    value = value_at(moved, letter)
     part = {"morning": "TMO", "evening": "TEV", "night": "TNI"}.get(unit)
     return (value + part, "TIME", None) if part else (value, "DATE", None)
 
@@ -197,7 +202,10 @@ def _anaphora_fixed(m: re.Match, ctx: Context, lead: str) -> Result | None:
     if anchor is None:
         return None
     step = 1 if lead == "the day after" else -1
-    value = day_value(anchor + timedelta(days=step))
+    moved = shift(anchor, step, "D")
+    if moved is None:
+        return None
+    value = day_value(moved)
     return (value + "TNI", "TIME", None) if "night" in lead else (value, "DATE", None)
 
 

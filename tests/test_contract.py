@@ -1,0 +1,45 @@
+"""The contract check itself: a good record passes, and each kind of breach is named."""
+
+from __future__ import annotations
+
+import copy
+
+from samples import sample_extraction
+from sitrep.contract import problems
+
+
+def _record() -> dict:
+    return sample_extraction().to_dict()
+
+
+def test_a_record_built_from_the_model_honours_the_contract():
+    assert problems(_record()) == []
+
+
+def test_unknown_fields_are_refused_at_every_level():
+    for path in (("places", 0), ("events", 0), ("events", 0, "location"), ("claims", 0),
+                 ("quantities", 0), ("times", 0), ()):
+        record = copy.deepcopy(_record())
+        target = record
+        for key in path:
+            target = target[key]
+        target["surprise"] = 1
+        assert any("surprise" in p for p in problems(record)), path
+
+
+def test_offsets_must_point_at_the_quoted_text():
+    record = _record()
+    record["times"][0]["start"] += 1
+    assert any(p.startswith("times/0") for p in problems(record))
+    record = _record()
+    record["places"][0]["mentions"][0]["end"] = len(record["text"]) + 5
+    assert any("outside the text" in p for p in problems(record))
+
+
+def test_values_outside_their_ranges_are_refused():
+    record = _record()
+    record["places"][0]["lat"] = 123.0
+    record["events"][0]["confidence"] = 1.5
+    found = problems(record)
+    assert any(p.startswith("places/0") for p in found)
+    assert any(p.startswith("events/0/confidence") for p in found)
