@@ -166,9 +166,40 @@ def test_disclaimer_two_sentences_later_hedges_every_claim_of_the_paragraph(nlp)
 
 
 def test_dateline_length_follows_the_ingest_grammar():
-    from sitrep.attribution import dateline_length
+    from sitrep.segments import dateline_length
 
     assert dateline_length("KRAMATORSK, Ukraine, June 9, 2025 — Russian jets struck.") == len(
         "KRAMATORSK, Ukraine, June 9, 2025 — ")
     assert dateline_length("KYIV (Reuters) - Drones struck.") == len("KYIV (Reuters) - ")
     assert dateline_length("Russian forces advanced — slowly — near Lyman.") == 0
+
+
+def test_segments_cut_at_headline_dateline_and_unpunctuated_line_breaks(nlp):
+    from sitrep.segments import segments
+
+    text = ("Drones hit Odesa\n\nODESA, June 9, 2025 — Drones struck the port overnight, officials said.\n"
+            "Three people were hurt\n"
+            "Firefighters put out the blaze by morning.")
+    doc = nlp.make_doc(text)
+    for _, component in nlp.pipeline:
+        if component.__class__.__name__ not in ("EventsStage", "ClaimsStage"):
+            doc = component(doc)
+    assert [s.text for s in segments(doc)] == [
+        "Drones hit Odesa", "Drones struck the port overnight, officials said.",
+        "Three people were hurt\nFirefighters put out the blaze by morning."]
+
+
+def test_every_disclaimer_of_a_paragraph_hedges_the_claims_before_it(nlp):
+    text = ("The army said 4 tanks were destroyed. This could not be independently verified. "
+            "Local officials said the bridge was hit. That could not be verified either.")
+    claims = claims_of(nlp, text)
+    assert [(c.speaker, c.hedged) for c in claims] == [("The army", True), ("Local officials", True)]
+
+
+def test_hedge_words_count_only_inside_their_own_claims_content(nlp):
+    # One run-on sentence without full stops: each claim looks at its own content only.
+    text = ("The mayor said the school reopened, the governor said 3 shells reportedly hit the "
+            "market, and police said the road was clear")
+    claims = claims_of(nlp, text)
+    assert [(c.speaker, c.hedged) for c in claims] == [
+        ("The mayor", False), ("the governor", True), ("police", False)]

@@ -233,3 +233,31 @@ def test_wire_dateline_without_a_comma_is_not_evidence(nlp, cities):
     event = only(events_of(nlp, cities, text, towns=["Kharkiv"]))
     assert event.evidence.text.startswith("Russian drones struck")
     assert event.source_claimant == "the mayor"
+
+
+@pytest.mark.parametrize("count", ["99999999999999999999", "9" * 400, "40,000,000"])
+def test_implausible_death_counts_are_unknown(nlp, count):
+    # Above ten million a "toll" is a misread number; 20 digits also overflow SQLite's integer.
+    doc = nlp(f"Shelling killed {count} people in the town.")
+    assert fatalities(doc[:]) is None
+
+
+def test_a_plausible_large_toll_is_kept(nlp):
+    doc = nlp("The famine killed 3,500,000 people.")
+    assert fatalities(doc[:]) == 3_500_000
+
+
+def test_events_and_claims_share_one_attribution_pass(nlp, cities):
+    from sitrep.attribution import doc_attributions
+
+    text = "Russian forces shelled Kharkiv, killing 3 people, the governor said."
+    doc = nlp.make_doc(text)
+    doc._.sitrep_published = "2025-06-11"
+    doc._.sitrep_places = [town(cities, text, "Kharkiv")]
+    doc._.sitrep_times = []
+    doc = nlp(doc)
+    cached = doc.user_data["sitrep_attributions"]
+    assert doc_attributions(doc) is cached
+    (seg, found), = cached
+    assert [a.cue.text for a in found] == ["said"]
+    assert only(doc._.sitrep_events).source_claimant == "the governor"

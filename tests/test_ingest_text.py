@@ -153,3 +153,27 @@ def test_not_datelines_or_no_date(text):
 )
 def test_to_iso_date(value, expected):
     assert to_iso_date(value) == expected
+
+
+def test_the_dateline_is_read_once_for_every_format_by_dispatch():
+    from sitrep.ingest import text as text_reader
+    from sitrep.ingest.dispatch import read_bytes
+
+    data = STORY.encode("utf-8")
+    (raw,) = text_reader.read(data, "story.txt")
+    assert "dateline" not in raw.meta and raw.published is None  # left to dispatch
+    (finished,) = read_bytes(data, "story.txt")
+    assert finished.meta["dateline"] == "KHARKIV, April 2, 2023"
+    assert finished.published == "2023-04-02"
+
+
+@pytest.mark.parametrize("written, iso", [
+    ("Sept. 3, 2023", "2023-09-03"), ("3 Sep 2023", "2023-09-03"), ("May 1, 2024", "2024-05-01"),
+    ("12 December 2022", "2022-12-12"),
+])
+def test_written_dates_use_the_shared_month_table(written, iso):
+    from sitrep.ingest import dates
+    from sitrep.timex import lexicon
+
+    assert dates.MONTHS is lexicon.MONTHS
+    assert to_iso_date(written) == iso

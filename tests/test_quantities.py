@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from fixtures_nlp import nlp_times  # noqa: F401  (session fixture; see fixtures_nlp)
 
@@ -153,9 +155,42 @@ def test_currency_code_before_the_amount(text, value, code):
 
 
 def test_a_capitalised_word_before_a_number_is_not_taken_for_a_currency_code():
-    # "EU" is not a code: the number after it stays a plain count.
-    q = first("The EU 27 members agreed, sending 40 trucks.")
-    assert q.normalized_unit != "EUR"
+    # "EU" is not a code: the number after it stays a plain count of members.
+    found = find_quantities("The EU 27 members agreed, sending 40 trucks.")
+    assert [(q.text, q.value, q.unit, q.normalized_unit, q.bound) for q in found] == [
+        ("27 members", 27, "members", "people", "exact"), ("40 trucks", 40, "trucks", "truck", "exact")]
+
+
+@pytest.mark.parametrize("text", [
+    "Dynamo Kyiv won 3-0 against the visitors on Sunday.",
+    "The home side led 5-0 at the break.",
+    "Officials said between 5 and 0 people remained in the shelter.",
+    "Aid fell from 5 to 0 million hryvnias a month.",
+])
+def test_a_range_whose_upper_end_is_below_the_lower_is_no_amount(text):
+    # A score or a reversed pair is not a range; an upper end of 0 used to divide by zero.
+    assert find_quantities(text) == []
+
+
+def test_zero_with_a_scale_word_is_zero():
+    assert parse_number("0 million") == 0
+    assert parse_number("a million") == 1e6
+
+
+def test_a_real_range_keeps_both_ends():
+    q = first("Between 4 and 7 civilians were evacuated from the hospital.")
+    assert (q.text, q.value, q.value_max, q.bound, q.normalized_unit) == (
+        "Between 4 and 7 civilians", 4, 7, "range", "people")
+
+
+@pytest.mark.parametrize("digits", [400, 330])
+def test_numbers_too_long_for_a_float_are_not_amounts(digits):
+    number = "9" * digits
+    assert parse_number(number) is None
+    assert parse_number(f"{number} trillion") is None
+    found = find_quantities(f"Reports claimed {number} people fled, and 12 buses left.")
+    assert [(q.text, q.value) for q in found] == [("12 buses", 12)]
+    json.dumps([q.value for q in found], allow_nan=False)  # would fail on Infinity
 
 
 @pytest.mark.parametrize("text", [

@@ -317,3 +317,28 @@ def test_component_clock_and_range_leave_no_numbers_for_quantities(nlp_times):
     assert [(t.text, t.value) for t in doc._.sitrep_times] == [
         ("05:00", "2023-05-05T05:00"), ("5", "2023-05-05"), ("6 May", "2023-05-06")]
     assert [q.text for q in doc._.sitrep_quantities] == ["12 drones"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The fortress walls stood 3000 years ago.", ("3000 years ago", "PAST_REF")),
+    ("A first settlement existed 2025 years earlier.", ("2025 years earlier", "PAST_REF")),
+    ("The waste stays toxic until 8000 years from now.", ("8000 years from now", "FUTURE_REF")),
+    ("The seed vault was sealed 1,000,000 days ago.", ("1,000,000 days ago", "PAST_REF")),
+])
+def test_spans_beyond_the_calendar_are_references_without_a_date(text, expected):
+    # Years before 1 or after 9999 cannot be written as TIMEX3 dates; they used to crash.
+    assert [(t.text, t.value) for t in find_times(text, PUBLISHED)] == [expected]
+
+
+def test_span_counted_from_an_earlier_date_in_the_text_stays_found():
+    # "earlier" counts from the date mentioned before it (2 March 1650), read on a second pass;
+    # 1700 years before that falls off the calendar although 1700 years before 2023 does not.
+    text = "The fort was begun on 2 March 1650. A Roman camp had stood there 1700 years earlier."
+    found = [(t.text, t.value) for t in find_times(text, PUBLISHED)]
+    assert found == [("2 March 1650", "1650-03-02"), ("1700 years earlier", "PAST_REF")]
+
+
+def test_anaphora_still_leans_on_the_last_date_mentioned():
+    text = "Talks opened on 3 March 2021. The next day, the delegations left."
+    found = [(t.text, t.value) for t in find_times(text, PUBLISHED)]
+    assert found == [("3 March 2021", "2021-03-03"), ("The next day", "2021-03-04")]

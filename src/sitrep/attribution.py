@@ -22,6 +22,7 @@ here too because both stages read them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -29,6 +30,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 import sitrep.nlp  # noqa: F401  (declares the doc._.sitrep_* extensions)
+from sitrep.model import Mention, Place
 from sitrep.segments import segments, text_of
 
 QUOTES = "\"'“”‘’«»"
@@ -41,6 +43,10 @@ UNVERIFIED = re.compile(
     r"(?:be\s+|been\s+|also\s+)*(?:immediately\s+|independently\s+)*(?:verif|confirm|check)",
     re.IGNORECASE,
 )
+# doc.user_data keys of what is computed once per Doc and read by several stages.
+ATTRIBUTIONS_KEY = "sitrep_attributions"
+UNVERIFIED_KEY = "sitrep_unverified"
+MENTIONS_KEY = "sitrep_place_mentions"
 SOURCE_NOUNS = frozenset("statement report post bulletin update message briefing communique estimate figure data".split())
 PRONOUNS = frozenset("he she it they".split())
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -167,10 +173,11 @@ def _trailing_speaker(cue: Token, start: int, end: int) -> tuple[Span, int] | No
     doc = cue.doc
     if end < cue.idx - 1 or cue.i == 0:
         end = cue.idx
-    commas = [t for t in doc[cue.sent.start : cue.i] if t.text == "," and start < t.idx]
-    if not commas:
+    # The last comma before the cue, walking back only as far as the content's start (which is
+    # inside the cue's sentence): a scan from the sentence start made run-on texts quadratic.
+    comma = next((t for t in reversed(doc[: cue.i]) if t.idx <= start or t.text == ","), None)
+    if comma is None or comma.text != "," or comma.idx <= start:
         return None
-    comma = commas[-1]
     phrase = doc[comma.i + 1 : cue.i]
     if not (0 < len(phrase) <= 12) or not any(t.pos_ in ("NOUN", "PROPN") for t in phrase):
         return None
@@ -266,7 +273,17 @@ def attributions_in(seg: Span) -> list[Attribution]:
 
 
 def doc_attributions(doc: Doc) -> list[tuple[Span, list[Attribution]]]:
-    """Attributions per segment, pronoun speakers resolved against earlier ones."""
+    """Attributions per segment, pronoun speakers resolved against earlier ones.
+
+    Computed once per Doc (kept in `doc.user_data`): the events and claims stages both read it.
+    """
+    cached = doc.user_data.get(ATTRIBUTIONS_KEY)
+    if cached is None:
+        cached = doc.user_data[ATTRIBUTIONS_KEY] = _find_attributions(doc)
+    return cached
+
+
+def _find_attributions(doc: Doc) -> list[tuple[Span, list[Attribution]]]:
     result: list[tuple[Span, list[Attribution]]] = []
     named: list[Span] = []  # earlier non-pronoun speakers, latest last
     for seg in segments(doc):
@@ -304,24 +321,51 @@ def affiliation(speaker: Span | None) -> str | None:
         pair = " ".join(words[i : i + 2])
         if pair in terms or word in terms:
             return terms.get(pair) or terms[word]
-    for place in speaker.doc._.sitrep_places or []:
-        for mention in place.mentions:
-            if speaker.start_char <= mention.start and mention.end <= speaker.end_char and place.country_code:
-                return country_name(place.country_code)
+    # Places in the stage's order (not text order), as the first one with a country decides.
+    for _, mention, place in sorted(_mentions_within(speaker.doc, speaker.start_char, speaker.end_char),
+                                    key=lambda hit: hit[0]):
+        if mention.end <= speaker.end_char and place.country_code:
+            return country_name(place.country_code)
     return None
+
+
+def _mentions_within(doc: Doc, start: int, end: int) -> list[tuple[int, Mention, Place]]:
+    """(place's rank, mention, place) for place mentions starting in [start, end), from an index
+    built once per Doc: a scan of every place for every speaker made long documents quadratic."""
+    places = doc._.sitrep_places or []
+    index = doc.user_data.get(MENTIONS_KEY)
+    if index is None or index[0] is not places:
+        hits = sorted(((rank, m, p) for rank, p in enumerate(places) for m in p.mentions),
+                      key=lambda hit: hit[1].start)
+        index = doc.user_data[MENTIONS_KEY] = (places, [hit[1].start for hit in hits], hits)
+    _, starts, hits = index
+    return hits[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
 def is_hedged(seg: Span, start: int, end: int, approx: bool = True) -> bool:
     """Hedge words in [start, end), or a 'could not be verified' note in the segment."""
-    if UNVERIFIED.search(seg.text):
+    if says_unverified(seg):
         return True
-    tokens = [t for t in seg if start <= t.idx < end]
+    # Only the tokens of [start, end): a walk over the whole segment per claim was quadratic.
+    low, high = max(start, seg.start_char), min(end, seg.end_char)
+    inside = seg.doc.char_span(low, high, alignment_mode="expand") if low < high else None
+    tokens = [t for t in inside if start <= t.idx < end] if inside is not None else []
     for i, token in enumerate(tokens):
         if token.lower_ in HEDGE_WORDS or (token.lower_ in HEDGE_MODALS and token.tag_ == "MD"):
             return True
         if approx and token.lower_ in APPROX_WORDS and i + 1 < len(tokens) and tokens[i + 1].like_num:
             return True
     return False
+
+
+def says_unverified(seg: Span) -> bool:
+    """Whether the segment carries a 'could not be verified' note; searched once per segment
+    (a claim or event asks for each of its own) and kept in `doc.user_data`."""
+    found = seg.doc.user_data.setdefault(UNVERIFIED_KEY, {})
+    key = (seg.start, seg.end)
+    if key not in found:
+        found[key] = UNVERIFIED.search(seg.text) is not None
+    return found[key]
 
 
 def disclaimed(per_segment: list[tuple[Span, list[Attribution]]], quiet_only: bool) -> list[bool]:
@@ -333,11 +377,13 @@ def disclaimed(per_segment: list[tuple[Span, list[Attribution]]], quiet_only: bo
     """
     covered = [False] * len(per_segment)
     for j, (seg, found) in enumerate(per_segment):
-        if not UNVERIFIED.search(seg.text) or (quiet_only and found):
+        if not says_unverified(seg) or (quiet_only and found):
             continue
         i = j - 1
         text = text_of(seg.doc)
-        while i >= 0 and "\n\n" not in text[per_segment[i][0].end_char : per_segment[i + 1][0].start_char]:
+        # A covered segment means an earlier disclaimer already covered back to the paragraph start.
+        while i >= 0 and not covered[i] and "\n\n" not in text[
+                per_segment[i][0].end_char : per_segment[i + 1][0].start_char]:
             covered[i] = True
             i -= 1
     return covered

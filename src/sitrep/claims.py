@@ -19,9 +19,10 @@ from spacy.tokens import Doc, Span
 import sitrep.nlp  # noqa: F401  (declares the doc._.sitrep_* extensions)
 from sitrep.attribution import (
     Attribution, affiliation, country_terms, disclaimed, doc_attributions, is_hedged, load_table,
-    text_of,
 )
-from sitrep.model import Claim, Evidence, Quantity
+from sitrep.model import Claim, Evidence
+from sitrep.quantities import quantities_within
+from sitrep.segments import text_of
 
 
 @lru_cache(maxsize=1)
@@ -51,10 +52,6 @@ def speaker_type(speaker: Span | None) -> str:
 
 
 # ---------------------------------------------------------------- claims
-
-
-def quantities_within(doc: Doc, start: int, end: int) -> list[Quantity]:
-    return [q for q in (doc._.sitrep_quantities or []) if start <= q.start and q.end <= end]
 
 
 def to_claim(seg: Span, attribution: Attribution) -> Claim:

@@ -1,7 +1,7 @@
 """ACLED-coded events from sentences, by rule.
 
 One event per sentence at most (sentences are also cut at paragraph breaks; see
-sitrep.attribution.segments): the best trigger word in the sentence (data/events_triggers.tsv,
+sitrep.segments): the best trigger word in the sentence (data/events_triggers.tsv,
 matched on lemma or lower-case form) decides event_type and sub_event_type; the sentence's
 time expression, most specific resolved place, actors, fatality figure and attributed speaker
 fill the rest. Evidence is the sentence.
@@ -40,10 +40,10 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.attribution import (
     Attribution, affiliation, country_name, country_terms, disclaimed, doc_attributions, is_hedged, load_table,
-    text_of,
 )
-from sitrep.model import Event, Evidence, Mention, Place
 from sitrep.fatalities import fatalities
+from sitrep.model import Event, Evidence, Mention, Place
+from sitrep.segments import text_of
 from sitrep.time import resolve_event_date, time_precision
 
 REGAIN_LEMMAS = frozenset({"retake", "recapture", "liberate", "regain"})
@@ -240,11 +240,13 @@ def _geo_precision(text: str, place: Place, mention: Mention) -> int:
 # ---------------------------------------------------------------- who
 
 
-def _country_of(token: Token, speaker_country: str | None) -> str | None:
-    """Country named by a modifier of an actor noun: "Russian forces", "Ukraine's troops", "its forces"."""
+def _country_of(token: Token, speaker_country: str | None, sent_start: int) -> str | None:
+    """Country named by a modifier of an actor noun: "Russian forces", "Ukraine's troops", "its forces".
+    `sent_start` is the token index opening the token's sentence (`token.sent` walks the whole
+    sentence on every call, too slow on run-on texts)."""
     terms = country_terms()
     modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
-    modifiers += [token.doc[i] for i in range(max(token.sent.start, token.i - 3), token.i)]
+    modifiers += [token.doc[i] for i in range(max(sent_start, token.i - 3), token.i)]
     for mod in modifiers:
         if mod.lower_ in terms:
             return terms[mod.lower_]
@@ -264,13 +266,14 @@ def event_actors(
     nouns, terms = actor_nouns(), country_terms()
     found: list[tuple[bool, int, str]] = []
     speaker_idx = {t.i for a in attributions if a.speaker is not None for t in a.speaker}
+    sent_start = sent[0].sent.start
     for token in sent:
         if token.i in speaker_idx:
             continue  # "Ukraine's air force said ...": the speaker, not a party to the event
         role = nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
         actor = None
         if role == "military":
-            country = _country_of(token, speaker_country)
+            country = _country_of(token, speaker_country, sent_start)
             actor = f"Military Forces of {country}" if country else None
         elif token.i in subject_idx and token.dep_ == "nsubj" and token.lower_ in terms:
             actor = f"Military Forces of {terms[token.lower_]}"  # "Russia launched 40 drones"

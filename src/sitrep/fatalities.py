@@ -9,14 +9,18 @@ import re
 
 from spacy.tokens import Span, Token
 
-from sitrep.attribution import text_of
-from sitrep.quantities import find_quantities
+from sitrep.quantities import find_quantities, quantities_within
 from sitrep.quantity.numbers import parse_number
 from sitrep.quantity.units import is_person
+from sitrep.segments import text_of
 
 # "no casualties", "no one was killed": the report says zero, which is not the same as unknown.
 NO_FATALITIES = re.compile(r"\bno (?:casualties|deaths|fatalities)\b|\b(?:no one|nobody) was (?:killed|hurt|injured)\b", re.I)
 DEATH_WORDS = frozenset({"dead", "killed"})
+# More deaths than any single report of a war gives is a misread number (a serial, a sum of
+# money, digits run together), not a toll; it would also overflow an SQLite integer.
+MAX_FATALITIES = 10_000_000
+_FOUND_KEY = "sitrep_fatality_quantities"  # doc.user_data: quantities found here when no stage ran
 
 
 def fatalities(sent: Span) -> int | None:
@@ -26,7 +30,8 @@ def fatalities(sent: Span) -> int | None:
     for index in sorted(counts):
         anchor, (count, says_dead) = sent.doc[index], counts[index]
         if says_dead or _died(anchor):
-            return count + sum(counts[c.i][0] for c in anchor.conjuncts if c.i in counts and not _died(c))
+            total = count + sum(counts[c.i][0] for c in anchor.conjuncts if c.i in counts and not _died(c))
+            return total if total <= MAX_FATALITIES else None
     return 0 if NO_FATALITIES.search(sent.text) else None
 
 
@@ -35,18 +40,20 @@ def _people_counts(sent: Span) -> dict[int, tuple[int, bool]]:
     people and bare numbers in the sentence."""
     doc = sent.doc
     quantities = doc._.sitrep_quantities
-    if quantities is None:  # a pipeline without the quantities stage: find them ourselves
-        quantities = find_quantities(text_of(doc), doc)
+    if quantities is None:  # a pipeline without the quantities stage: find them ourselves, once
+        quantities = doc.user_data.get(_FOUND_KEY)
+        if quantities is None:
+            quantities = doc.user_data[_FOUND_KEY] = find_quantities(text_of(doc), doc)
     counts: dict[int, tuple[int, bool]] = {}
     covered: set[int] = set()
-    for q in quantities:
+    for q in quantities_within(doc, sent.start_char, sent.end_char, quantities):
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None or not (sent.start <= span.start and span.end <= sent.end):
             continue
         covered.update(t.i for t in span)
         # A bare number ("killed 3", "death toll rose to 21") is kept: only a death word tied to it by
         # the parse makes it a fatality count. Other units (km, tanks, hryvnias) never are.
-        if q.normalized_unit == "people" or q.unit is None:
+        if (q.normalized_unit == "people" or q.unit is None) and q.value <= MAX_FATALITIES:
             counts[span.root.i] = (int(q.value), any(t.lower_ in DEATH_WORDS for t in span))
     for token in sent:
         # The quantities stage leaves out "a woman", "one person" and a bare "two" on purpose (too often
@@ -56,7 +63,8 @@ def _people_counts(sent: Span) -> dict[int, tuple[int, bool]]:
         one = any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in token.children)
         if one and token.pos_ == "NOUN" and is_person(token.text):
             counts[token.i] = (1, False)
-        elif token.like_num and token.dep_ in ("nsubj", "nsubjpass", "dobj") and (value := parse_number(token.text)):
+        elif (token.like_num and token.dep_ in ("nsubj", "nsubjpass", "dobj")
+              and (value := parse_number(token.text)) and value <= MAX_FATALITIES):
             counts[token.i] = (int(value), False)
     return counts
 

@@ -15,6 +15,7 @@ from sitrep.ingest.dates import find_dateline
 
 # The dash that closes a dateline head (same dashes as sitrep.ingest.dates accepts).
 DATELINE_DASH = re.compile(r"[ \t]*(?:—|–|--|-)[ \t]+")
+_LEADING_SPACE = re.compile(r"\s*")
 
 
 def text_of(doc: Doc) -> str:
@@ -43,9 +44,28 @@ def _breaks_here(newline: Token) -> bool:
     doc = newline.doc
     if "\n\n" in newline.text or newline.i == 0 or newline.i + 1 >= len(doc):
         return True
-    before = text_of(doc)[: newline.idx].rstrip()
-    return (before[-1:] in ".!?\"”" or "\n" not in before.strip()
-            or dateline_length(text_of(doc)[newline.idx + len(newline.text) :]) > 0)
+    text = text_of(doc)
+    # Offsets rather than slices of the text before the newline: slicing made long documents
+    # with many line breaks quadratic.
+    last = _end_before_spaces(text, newline.idx)
+    first = _LEADING_SPACE.match(text).end()
+    after = newline.idx + len(newline.text)
+    return (text[last - 1 : last] in ".!?\"”" or text.find("\n", first, last) < 0
+            or dateline_length(_line_at(text, after)) > 0)
+
+
+def _end_before_spaces(text: str, end: int, spaces: str | None = None) -> int:
+    """Where the text before `end` stops once trailing `spaces` (any white space) are dropped."""
+    while end > 0 and (text[end - 1] in spaces if spaces else text[end - 1].isspace()):
+        end -= 1
+    return end
+
+
+def _line_at(text: str, start: int, end: int | None = None) -> str:
+    """The text from `start` to the end of its line (or to `end`, when that comes first)."""
+    end = len(text) if end is None else end
+    stop = text.find("\n", start, end)
+    return text[start : stop if stop >= 0 else end]
 
 
 def _stripped(span: Span) -> Span:
@@ -78,9 +98,10 @@ def _without_dateline(span: Span) -> Span:
     """The span without a leading dateline: it is the report's place and date, not a sentence part.
     Only a span that opens a line can carry one, so a sentence starting "NATO - " mid-line keeps it."""
     text = text_of(span.doc)
-    if text[: span.start_char].rstrip(" \t")[-1:] not in ("", "\n"):
+    line_start = _end_before_spaces(text, span.start_char, " \t")
+    if line_start > 0 and text[line_start - 1] != "\n":
         return span
-    length = dateline_length(span.text)
+    length = dateline_length(_line_at(text, span.start_char, span.end_char))
     if length == 0:
         return span
     cut = span.doc.char_span(span.start_char + length, span.end_char, alignment_mode="expand")

@@ -29,8 +29,7 @@ def read(data: bytes, where: str) -> Items:
         origin=where,
         meta={"format": "text", "encoding": encoding},
     )
-    apply_dateline(document)
-    yield document
+    yield document  # its dateline is read in dispatch, as for every reader
 
 
 def guess_title(text: str) -> str | None:
@@ -47,7 +46,9 @@ def guess_title(text: str) -> str | None:
 
 
 def apply_dateline(document: Document) -> None:
-    """Record a dateline in meta; its date becomes `published` when nothing set one."""
+    """Record a dateline in meta; its date becomes `published` when nothing set one.
+
+    Called once per document by `dispatch`, whatever format it came in."""
     found = find_dateline(document.text)
     if not found:
         return

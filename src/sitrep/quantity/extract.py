@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import islice
 from typing import Any
 
 from sitrep.model import Quantity
@@ -38,6 +39,7 @@ QUANTITY_RE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
+_LEAD = re.compile(r"\s+(?:of\s+(?:the\s+)?)?")  # between a number and its counted noun
 _SKIP_NOUNS = {"of", "the", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with",
                "was", "were", "is", "are", "has", "have", "had", "as", "its", "his", "her",
                "this", "that", "these", "those", "years", "year", "per", "a", "an", "percent"}
@@ -104,10 +106,12 @@ def _entity(text: str, end: int, doc: Any, num_start: int) -> tuple[str, int] | 
             if head.i > span[-1].i and head.pos_ in {"NOUN", "PROPN"} and head.idx >= end:
                 if head.idx - end < 40:
                     return head.text, head.idx + len(head.text)
-    lead = re.match(r"\s+(?:of\s+(?:the\s+)?)?", text[end:])
+    lead = _LEAD.match(text, end)
     if not lead:
         return None
-    words = list(_WORD.finditer(text, end + lead.end()))[:3]
+    # Three words at most, read in place: copying or scanning the rest of the text for every
+    # number made long documents quadratic.
+    words = list(islice(_WORD.finditer(text, lead.end()), 3))
     for i, word in enumerate(words):
         noun = word.group()
         if noun.lower() in _SKIP_NOUNS or (i and text[words[i - 1].end():word.start()].strip()):
@@ -120,7 +124,7 @@ def _entity(text: str, end: int, doc: Any, num_start: int) -> tuple[str, int] | 
                     and is_known_count_noun(following.group())):
                 return following.group(), following.end()
             return noun, word.end()
-    if words and words[0].start() == end + lead.end():
+    if words and words[0].start() == lead.end():
         noun = words[0].group()
         if noun[0].islower() and noun.endswith("s") and len(noun) > 3 and not noun.endswith(
                 "ss") and noun.lower() not in _SKIP_NOUNS:

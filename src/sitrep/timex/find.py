@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from sitrep.model import TimeExpr
-from sitrep.timex.base import Rule, group
+from sitrep.timex.base import Result, Rule, group
 from sitrep.timex.calendar import Context, parse_iso
 from sitrep.timex.rules_dates import DATE_RULES
 from sitrep.timex.rules_clock import CLOCK_RULE_LIST, CLOCK_RULES
@@ -24,16 +24,22 @@ _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 _DAY_ONLY = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 
-def _candidates(ctx: Context) -> list[tuple[int, int, Rule, re.Match]]:
+Candidate = tuple[int, int, Rule, re.Match, Result]
+
+
+def _candidates(ctx: Context) -> list[Candidate]:
+    """(start, end, rule, match, result) of every match a rule accepts, read against the
+    publication date alone (no date mentioned in the text is known yet)."""
     found = []
     for rule in RULES:
         pos = 0
         while (match := rule.pattern.search(ctx.text, pos)) is not None:
-            # A rejected match may hide a shorter, valid one starting just after it.
-            if match.end() == match.start() or rule.handler(match, ctx) is None:
+            result = rule.handler(match, ctx) if match.end() > match.start() else None
+            if result is None:
+                # A rejected match may hide a shorter, valid one starting just after it.
                 pos = match.start() + 1
                 continue
-            found.append((*rule.bounds(match), rule, match))
+            found.append((*rule.bounds(match), rule, match, result))
             pos = match.end()
     return found
 
@@ -74,10 +80,11 @@ def find_times(text: str, published: str | None, doc: Any = None) -> list[TimeEx
     ctx = Context(text=text, dct=parse_iso(published), doc=doc)
     times: list[TimeExpr] = []
     dayless_clocks: list[int] = []
-    for start, end, rule, match in _select(_candidates(ctx)):
-        result = rule.handler(match, ctx)
-        if result is None:
-            continue
+    for start, end, rule, match, result in _select(_candidates(ctx)):
+        if ctx.ref is not None:
+            # Read again now that an earlier date anchors anaphora ("the next day"); a match
+            # accepted once stays accepted, so the selection above holds.
+            result = rule.handler(match, ctx) or result
         value, kind, mod = result
         end = _trim(text, start, end)
         start = _trim_lead(text, start, end)

@@ -24,6 +24,10 @@ _BOUND_WORDS = {"than", "about", "some", "over", "nearly", "around", "least", "a
                 "approximately", "estimated", "roughly"}
 
 
+# A number joined to a year by "to"/"and"/"or", and the word after it ("1500 to 2000 people").
+_PAIRED_NUMBER = re.compile(r"\s*(?:to|and|or)\s+(\d[\d,]*(?:\.\d+)?)(?:\s+([\w'-]+))?")
+
+
 def _year_of(m: re.Match) -> int | None:
     text = group(m, "year")
     if not text:
@@ -75,8 +79,7 @@ def _year(m: re.Match, ctx: Context) -> Result | None:
         return None  # "2000 troops"
     # "2,000 to 3,000 troops", "1500 to 2000 people": the pair is an amount. A year joined
     # to words ("in 1985 and spearheaded", dev: 17 of 17 gold) or to a year stays a year.
-    paired = re.match(r"\s*(?:to|and|or)\s+(\d[\d,]*(?:\.\d+)?)(?:\s+([\w'-]+))?",
-                      ctx.text[m.end():])
+    paired = _PAIRED_NUMBER.match(ctx.text, m.end())  # matched in place: no copy of the rest
     if paired and not group(m, "edge") and (
             not re.fullmatch(r"(?:1[6-9]|20)\d\d", paired.group(1))
             or (paired.group(2) and is_measure_word(paired.group(2)))):
