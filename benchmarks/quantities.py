@@ -43,7 +43,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from meantime_region import annotated_end  # noqa: E402
 from sitrep.quantities import find_quantities  # noqa: E402
 from timex import pair  # noqa: E402
-from sitrep.time import find_times  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "benchmarks" / "timex"

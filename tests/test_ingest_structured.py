@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sitrep.ingest import IngestProblem, read_inputs
-from sitrep.model import Document
 from ingest_helpers import documents, problems, read_all
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"

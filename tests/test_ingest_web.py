@@ -9,7 +9,7 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from sitrep.ingest import IngestProblem, read_inputs
+from sitrep.ingest import IngestProblem
 from sitrep.model import Document
 from ingest_helpers import documents, problems, read_all
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from fixtures_nlp import nlp_times  # noqa: F401  (session fixture; see fixtures_nlp)
 
 from sitrep.quantities import find_quantities
 from sitrep.quantity.numbers import parse_number

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from fixtures_nlp import nlp_times  # noqa: F401  (session fixture; see fixtures_nlp)
 
 from sitrep.model import TimeExpr
 from sitrep.time import find_times, resolve_event_date, time_precision

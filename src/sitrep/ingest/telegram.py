@@ -7,14 +7,12 @@ carry no text and are passed over silently.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..model import Document
 from . import IngestProblem
 from .base import Items, source_name
 from .dates import to_iso_date
-from .decoding import decode_text
 
 _MESSAGE_META = ("forwarded_from", "reply_to_message_id", "from", "edited", "via_bot")
 
@@ -27,15 +25,6 @@ def is_export(value: Any) -> bool:
         return True
     chats = value.get("chats")
     return isinstance(chats, dict) and isinstance(chats.get("list"), list)
-
-
-def read(data: bytes, where: str) -> Items:
-    try:
-        export = json.loads(decode_text(data)[0])
-    except json.JSONDecodeError as error:
-        yield IngestProblem(where, f"malformed JSON ({error.msg} at line {error.lineno})")
-        return
-    yield from read_export(export, where)
 
 
 def read_export(export: Any, where: str) -> Items:

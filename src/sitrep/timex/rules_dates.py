@@ -279,7 +279,7 @@ DATE_RULES = [
          _month, 3),
     rule("year", rf"{_EDGED}(?:(?:fiscal|the\s+year)\s+)?(?<![\d$£€.,/]){YEAR}(?!,\d|\.\d|\w)",
          _year, 2),
-    rule("decade", rf"(?:the\s+)?(?:(?P<edge>early|mid|late)[-\s]+)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s\b",
+    rule("decade", r"(?:the\s+)?(?:(?P<edge>early|mid|late)[-\s]+)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s\b",
          _decade, 4),
     rule("century", r"(?:the\s+)?(?:(?P<edge>early|mid|late)[-\s]+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|"
          r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
