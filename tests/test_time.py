@@ -341,3 +341,42 @@ def test_anaphora_still_leans_on_the_last_date_mentioned():
     text = "Talks opened on 3 March 2021. The next day, the delegations left."
     found = [(t.text, t.value) for t in find_times(text, PUBLISHED)]
     assert found == [("3 March 2021", "2021-03-03"), ("The next day", "2021-03-04")]
+
+
+@pytest.mark.parametrize("text, span, value, kind, mod", [
+    ("Militias have held the valley since nineteen ninety-six, a spokesman said.",
+     "nineteen ninety-six", "1996", "DATE", None),
+    ("Residents recall the siege of January nineteen ninety-seven.",
+     "January nineteen ninety-seven", "1997-01", "DATE", None),
+    ("The front has not moved since the winter of nineteen ninety-four.",
+     "the winter of nineteen ninety-four", "1994-WI", "DATE", None),
+    ("The ceasefire was meant to hold until the year two thousand.",
+     "the year two thousand", "2000", "DATE", None),
+    ("The border villages emptied through the nineties.", "the nineties", "199", "DATE", None),
+    ("Three days later, artillery shelled the depot again.", "Three days", "P3D", "DURATION",
+     None),
+    ("A few days later, the convoy was ambushed near the bridge.", "A few days", "PXD",
+     "DURATION", None),
+    ("By mid afternoon, the shelling of the market had stopped.", "mid afternoon",
+     "2023-06-15TAF", "TIME", "MID"),
+    ("Drones hit the depot at mid-afternoon yesterday.", "mid-afternoon yesterday",
+     "2023-06-14TAF", "TIME", "MID"),
+])
+def test_spoken_years_later_amounts_and_edged_parts_of_day(text, span, value, kind, mod):
+    found = one(text)
+    assert (found.text, found.value, found.type, found.mod) == (span, value, kind, mod)
+    assert text[found.start:found.end] == span
+
+
+@pytest.mark.parametrize("text", [
+    "Nineteen fifty people were displaced from the camp.",
+    "Two thousand troops crossed the river.",
+    "The fighting lasted nineteen years.",
+])
+def test_spelled_numbers_that_count_are_not_years(text):
+    assert all(t.type != "DATE" for t in find_times(text, PUBLISHED))
+
+
+def test_a_year_earlier_keeps_its_direction_word():
+    found = one("Aid deliveries fell by half compared with a year earlier.")
+    assert found.text == "a year earlier" and found.type == "DATE"

@@ -150,6 +150,14 @@ def _part_of_day(m: re.Match, ctx: Context) -> Result | None:
     return day_value(ctx.dct + timedelta(days=offset)) + "T" + part, "TIME", None
 
 
+def _edged_part(m: re.Match, ctx: Context) -> Result | None:
+    part = PARTS_OF_DAY[m["part"].lower()]
+    if ctx.dct is None:
+        return f"XXXX-XX-XXT{part}", "TIME", edge_mod(m)
+    offset = {"yesterday": -1, "tomorrow": 1}.get((group(m, "word") or "").lower(), 0)
+    return day_value(ctx.dct + timedelta(days=offset)) + "T" + part, "TIME", edge_mod(m)
+
+
 def _weekday(m: re.Match, ctx: Context) -> Result | None:
     weekday = weekday_number(m["weekday"])
     part = PARTS_OF_DAY.get((group(m, "part") or "").lower())
@@ -293,6 +301,9 @@ DATE_RULES = [
          rf"after)\s+)?(?P<word>today|yesterday|tomorrow|tonight|overnight)\b(?:\s+{PART})?",
          _day_word, 4),
     rule("part_of_day", rf"\b(?P<lead>this|last|tomorrow|yesterday)\s+{PART}\b", _part_of_day, 4),
+    # "by mid afternoon", "mid-afternoon yesterday" (dev: 2 of 2 gold spans, day word inside).
+    rule("edged_part", r"\b(?P<edge>early|mid|late)[-\s]?(?P<part>morning|afternoon|evening)\b"
+         r"(?:\s+(?P<word>yesterday|today|tomorrow)\b)?", _edged_part, 3),
     # "Earlier Friday, ..." is a comparative adverb outside the date (dev: 4 of 5 spans).
     rule("weekday", rf"(?:(?P<edge>early|late)\s+)?(?:(?P<rel>last|this|next|coming|"
          rf"past)\s+)?{WEEKDAY}(?!s)\b(?:\s+{PART})?", _weekday, 3),
