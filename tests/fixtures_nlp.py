@@ -15,24 +15,17 @@ from spacy.language import Language
 
 
 @functools.cache
-def times_pipeline() -> Language:
+def stage_pipeline(*stages: str) -> Language:
     from sitrep.nlp import build_pipeline
 
-    return build_pipeline(stages=["sitrep_times", "sitrep_quantities"])
+    return build_pipeline(stages=list(stages))
 
 
 @pytest.fixture(scope="session")
 def nlp_times() -> Language:
-    return times_pipeline()
-
-
-@functools.cache
-def events_claims_pipeline() -> Language:
-    from sitrep.nlp import build_pipeline
-
-    return build_pipeline(stages=["sitrep_events", "sitrep_claims"])
+    return stage_pipeline("sitrep_times", "sitrep_quantities")
 
 
 @pytest.fixture(scope="session")
 def nlp_events_claims() -> Language:
-    return events_claims_pipeline()
+    return stage_pipeline("sitrep_events", "sitrep_claims")

@@ -181,8 +181,8 @@ def test_segments_cut_at_headline_dateline_and_unpunctuated_line_breaks(nlp):
             "Three people were hurt\n"
             "Firefighters put out the blaze by morning.")
     doc = nlp.make_doc(text)
-    for _, component in nlp.pipeline:
-        if component.__class__.__name__ not in ("EventsStage", "ClaimsStage"):
+    for name, component in nlp.pipeline:
+        if not name.startswith("sitrep_"):  # the parse only: segments need sentences
             doc = component(doc)
     assert [s.text for s in segments(doc)] == [
         "Drones hit Odesa", "Drones struck the port overnight, officials said.",

@@ -88,11 +88,6 @@ def test_a_number_after_a_name_still_counts_people():
     assert first("On Monday 12 civilians were killed.").entity == "civilian"
 
 
-def test_spacy_pipeline_is_built_once():
-    from fixtures_nlp import times_pipeline
-    assert times_pipeline() is times_pipeline()
-
-
 def test_word_numbers_need_something_to_count():
     assert first("Three people were killed.").normalized_unit == "people"
     assert find_quantities("The two sides met.") == [] or first("The two sides met.").entity

@@ -87,14 +87,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
     return claims
 
 
-@Language.factory("sitrep_claims", default_config={})
-def make_claims(nlp: Language, name: str) -> ClaimsStage:
-    return ClaimsStage()
-
-
-class ClaimsStage:
-    """spaCy component: sets doc._.sitrep_claims."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.sitrep_claims = extract_claims(doc)
-        return doc
+@Language.component("sitrep_claims")
+def claims_stage(doc: Doc) -> Doc:
+    doc._.sitrep_claims = extract_claims(doc)
+    return doc

@@ -355,14 +355,7 @@ def extract_events(doc: Doc) -> list[Event]:
     return events
 
 
-@Language.factory("sitrep_events", default_config={})
-def make_events(nlp: Language, name: str) -> EventsStage:
-    return EventsStage()
-
-
-class EventsStage:
-    """spaCy component: sets doc._.sitrep_events."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.sitrep_events = extract_events(doc)
-        return doc
+@Language.component("sitrep_events")
+def events_stage(doc: Doc) -> Doc:
+    doc._.sitrep_events = extract_events(doc)
+    return doc

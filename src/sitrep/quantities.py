@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from sitrep.model import Quantity
 from sitrep.quantity.extract import find_quantities as _find
 
-__all__ = ["QuantitiesStage", "find_quantities", "quantities_within"]
+__all__ = ["find_quantities", "quantities_stage", "quantities_within"]
 
 # doc.user_data key of the start-sorted index that `quantities_within` builds once per Doc.
 _INDEX_KEY = "sitrep_quantity_index"
@@ -47,14 +47,7 @@ def quantities_within(doc: Doc, start: int, end: int, quantities: list[Quantity]
     return [q for q in window if q.end <= end]
 
 
-class QuantitiesStage:
-    """Writes `doc._.sitrep_quantities`."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.sitrep_quantities = find_quantities(doc.text, doc)
-        return doc
-
-
-@Language.factory("sitrep_quantities")
-def make_quantities_stage(nlp: Language, name: str) -> QuantitiesStage:
-    return QuantitiesStage()
+@Language.component("sitrep_quantities")
+def quantities_stage(doc: Doc) -> Doc:
+    doc._.sitrep_quantities = find_quantities(doc.text, doc)
+    return doc
