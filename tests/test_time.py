@@ -125,6 +125,44 @@ def test_years_in_pairs_halves_and_year_ago_quarters(text, expected):
     assert [(t.text, t.value) for t in find_times(text, PUBLISHED)] == expected
 
 
+@pytest.mark.parametrize("text, span, value, kind, mod", [
+    # Tails TimeML keeps inside the span; the value stays the core's.
+    ("The corridor may stay shut for the next year or so.", "the next year or so", "P1Y",
+     "DURATION", "APPROX"),
+    ("The brigade will not rotate out until 2025 or later.", "2025 or later", "2025", "DATE",
+     "ON_OR_AFTER"),
+    ("Aid is budgeted for 2024 and beyond.", "2024 and beyond", "2024", "DATE", "ON_OR_AFTER"),
+    ("Repairs could take a week or two.", "a week or two", "P1W", "DURATION", "APPROX"),
+    ("The town could fall within weeks or months.", "weeks or months", "PXW", "DURATION", None),
+    ("Strikes over a three-year period damaged the plant.", "a three-year period", "P3Y",
+     "DURATION", None),
+    # A range of amounts is one duration valued at its low end.
+    ("Engineers need two to three weeks to clear the mines.", "two to three weeks", "P2W",
+     "DURATION", None),
+    ("The offensive is planned for the next 12 to 18 months.", "the next 12 to 18 months",
+     "P12M", "DURATION", None),
+    ("The truce holds for no more than sixty days.", "no more than sixty days", "P60D",
+     "DURATION", "EQUAL_OR_LESS"),
+    # Unmeasured stretches and open future periods.
+    ("The bridge will be closed for a while.", "a while", "PXX", "DURATION", None),
+    ("Over the years the front barely moved.", "the years", "PXY", "DURATION", None),
+    ("Prices will stay high in the near term.", "the near term", "FUTURE_REF", "DATE", None),
+    ("More evacuations are likely in the days ahead.", "the days ahead", "FUTURE_REF", "DATE",
+     None),
+])
+def test_tails_ranges_and_vague_stretches(text, span, value, kind, mod):
+    found = [t for t in find_times(text, PUBLISHED) if t.text == span]
+    assert [(t.value, t.type, t.mod) for t in found] == [(value, kind, mod)], \
+        find_times(text, PUBLISHED)
+
+
+def test_tails_do_not_widen_over_the_next_expression_or_a_count():
+    spans = [t.text for t in find_times("Losses doubled in 2022 or 2023, officials said.",
+                                        PUBLISHED)]
+    assert spans == ["2022", "2023"]
+    assert [t.text for t in find_times("He served two years or more.", PUBLISHED)] == ["two years"]
+
+
 def test_comparative_earlier_stays_outside_a_weekday():
     found = one("Earlier Friday, shells hit the port.")
     assert (found.text, found.value) == ("Friday", "2023-06-09")

@@ -11,6 +11,7 @@ from typing import Any
 from sitrep.model import TimeExpr
 from sitrep.timex.base import Result, Rule, group
 from sitrep.timex.calendar import Context, parse_iso
+from sitrep.timex.extend import widen_tails
 from sitrep.timex.rules_dates import DATE_RULES
 from sitrep.timex.rules_clock import CLOCK_RULE_LIST, CLOCK_RULES
 from sitrep.timex.rules_holidays import HOLIDAY_RULES
@@ -97,7 +98,7 @@ def find_times(text: str, published: str | None, doc: Any = None) -> list[TimeEx
             ctx.ref = parse_iso(value)
     for index in dayless_clocks:
         times[index] = _anchor_clock(times[index], times, text, published)
-    return times
+    return widen_tails(times, text)
 
 
 # A full stop ends a sentence unless it closes "a.m."/"p.m." ("at 10 p.m. Wednesday").

@@ -53,7 +53,8 @@ APPROX_MODS = {
     "more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN",
     "well over": "MORE_THAN", "at least": "EQUAL_OR_MORE", "nearly": "EQUAL_OR_LESS",
     "almost": "EQUAL_OR_LESS", "less than": "LESS_THAN", "under": "LESS_THAN",
-    "up to": "EQUAL_OR_LESS", "about": "APPROX", "around": "APPROX", "roughly": "APPROX",
+    "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS", "not more than": "EQUAL_OR_LESS",
+    "no less than": "EQUAL_OR_MORE", "no fewer than": "EQUAL_OR_MORE", "about": "APPROX", "around": "APPROX", "roughly": "APPROX",
     "some": "APPROX", "approximately": "APPROX", "an estimated": "APPROX",
 }
 

@@ -25,7 +25,7 @@ _BOUND_WORDS = {"than", "about", "some", "over", "nearly", "around", "least", "a
 
 
 # A number joined to a year by "to"/"and"/"or", and the word after it ("1500 to 2000 people").
-_PAIRED_NUMBER = re.compile(r"\s*(?:to|and|or)\s+(\d[\d,]*(?:\.\d+)?)(?:\s+([\w'-]+))?")
+_PAIRED_NUMBER = re.compile(r"\s*(?:to|and|or)\s+(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s+([\w'-]+))?")
 
 
 def _year_of(m: re.Match) -> int | None:

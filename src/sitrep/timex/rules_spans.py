@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from sitrep.quantity.numbers import parse_number
+from sitrep.quantity.numbers import DIGIT_NUMBER, WORD_NUMBER, parse_number
 from sitrep.timex.base import Result, group, rule, weekday_number, words_before
 from sitrep.timex.calendar import Context, day_value, shift, value_at
 from sitrep.timex.calendar import reported_quarter
@@ -21,8 +21,14 @@ _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT
          "lately": "PAST_REF", "more recently": "PAST_REF", "most recently": "PAST_REF",
          "the past": "PAST_REF", "current": "PRESENT_REF",
          "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
-         "the coming days": "FUTURE_REF", "the coming weeks": "FUTURE_REF",
-         "the coming months": "FUTURE_REF", "the coming years": "FUTURE_REF"}
+         "coming days": "FUTURE_REF", "coming weeks": "FUTURE_REF",
+         "coming months": "FUTURE_REF", "coming years": "FUTURE_REF",
+         "coming quarters": "FUTURE_REF", "future quarters": "FUTURE_REF",
+         "future months": "FUTURE_REF", "future years": "FUTURE_REF",
+         "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+         "the long term": "FUTURE_REF", "the medium term": "FUTURE_REF",
+         "the days ahead": "FUTURE_REF", "the weeks ahead": "FUTURE_REF",
+         "the months ahead": "FUTURE_REF", "the years ahead": "FUTURE_REF"}
 
 
 def _unit(m: re.Match) -> tuple[str, bool, int]:
@@ -32,7 +38,7 @@ def _unit(m: re.Match) -> tuple[str, bool, int]:
 
 def _amount(m: re.Match) -> float | None:
     """The number in front of a unit; None for vague words ("several days")."""
-    text = re.sub(r"\s+", " ", (group(m, "num") or "").lower())
+    text = re.sub(r"\s+", " ", (group(m, "low") or group(m, "num") or "").lower())
     if text in VAGUE:
         return None
     if text in {"a", "an", ""}:
@@ -109,6 +115,10 @@ def _half_unit(m: re.Match, ctx: Context) -> Result | None:
 
 def _bare_units(m: re.Match, ctx: Context) -> Result | None:
     return duration_value(None, m), "DURATION", None
+
+
+def _vague_duration(m: re.Match, ctx: Context) -> Result | None:
+    return ("PXY" if m.group(0).lower().endswith("years") else "PXX"), "DURATION", None
 
 
 def _ago(m: re.Match, ctx: Context) -> Result | None:
@@ -209,10 +219,13 @@ def _anaphora_fixed(m: re.Match, ctx: Context, lead: str) -> Result | None:
     return (value + "TNI", "TIME", None) if "night" in lead else (value, "DATE", None)
 
 
+# The low end of "two to three weeks", "12-18 months": the span is the whole range and the
+# value its low end (dev: 2 of 3 such ranges are one expression).
+_LOW_END = rf"(?:(?P<low>{DIGIT_NUMBER}|{WORD_NUMBER})\s*(?:-|–|\s(?:to|or)\s)\s*)"
 _HALF = r"(?P<half>\s+and\s+a\s+half)?"
 SPAN_RULES = [
     rule("duration", rf"(?:{APPROX}\s+)?(?:(?P<det>the|these|those)\s+(?!\S+-\w))?(?:(?P<rel>past|"
-         rf"last|next|coming|first|previous|following|final|initial|recent)\s+)?(?:{NUM}"
+         rf"last|next|coming|first|previous|following|final|initial|recent)\s+)?(?:{_LOW_END}?{NUM}"
          rf"(?P<frac>\s+1/2|\s*½|\s+and\s+a\s+half)?[-\s]+)?"
          rf"(?:(?:more|full|straight|consecutive|long|whole|entire)\s+)?\b{UNIT}\b{_HALF}",
          _duration, 1),
@@ -221,17 +234,24 @@ SPAN_RULES = [
     rule("half_unit", rf"\bhalf\s+(?:an?|one)\s+{UNIT}\b", _half_unit, 2),
     rule("bare_units", r"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit>hours|days|weeks|months|years|decades|centuries)\b",
          _bare_units, 0),
+    # Unmeasured stretches TimeML marks as durations: "for a while", "over the years" (dev:
+    # "a while" 1 of 1, "some time" 1 of 1 and "the years" 1 of 1 after these prepositions).
+    rule("vague_duration", r"(?:(?<=\bfor\s)(?:a\s+while|some\s+time)|(?<=\bover\s)the\s+years)\b",
+         _vague_duration, 1),
     rule("ago", rf"(?:{APPROX}\s+)?(?:just\s+)?{NUM}\s+{UNIT}(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|"
          r"before|after|from\s+now|hence|previously|prior)\b", _ago, 3),
     # "three days later" is a DURATION without its "later", unlike "a year earlier" (dev: 3
     # of 4 "N units later" mark the amount alone, none the whole; 25 of 27 "earlier" whole).
     rule("later", rf"(?P<amount>(?:{APPROX}\s+)?{NUM}\s+{UNIT})\s+later\b", _duration, 3,
          span="amount"),
+    # "in the coming weeks" keeps its article outside (dev: 5 of 5 "coming <units>").
     # "soon" is left out: TimeBank marks it in only 5 of its 18 uses. Adjectival "current"
     # ("current market conditions") is PRESENT_REF; before a unit it is a relative period.
     rule("ref", r"\b(?P<ref>now|currently|nowadays|these\s+days|at\s+present|recently|"
          r"lately|more\s+recently|most\s+recently|the\s+past|the\s+future|"
-         r"the\s+near\s+future|the\s+coming\s+(?:days|weeks|months|years)|"
+         r"the\s+near\s+future|coming\s+(?:days|weeks|months|years|quarters)|"
+         r"future\s+(?:quarters|months|years)|"
+         r"the\s+(?:near|short|long|medium)\s+term|the\s+(?:days|weeks|months|years)\s+ahead|"
          rf"current(?!\s+(?:fiscal\s+)?{UNIT}|\s+account|\s+affairs|ly))\b",
          _ref, 2),
     rule("set_adverb", r"\b(?P<adv>daily|nightly|weekly|monthly|annually|yearly|hourly)\b",
@@ -241,7 +261,7 @@ SPAN_RULES = [
     rule("set_rate", rf"\b(?:once|twice|(?:\d+|two|three|four|five|several)\s+times)\s+(?:a|an|per|"
          rf"each|every)\s+{UNIT}\b", _set_rate, 3),
     rule("set_weekdays", rf"{WEEKDAY}s\b", _set_weekdays, 2),
-    rule("anaphora", r"\b(?P<lead>that|the\s+same|the\s+next|the\s+following|the\s+previous|"
+    rule("anaphora", r"\b(?P<lead>that(?:\s+same)?|the\s+same|the\s+next|the\s+following|the\s+previous|"
          r"the\s+day\s+before|the\s+day\s+after|the\s+night\s+before)(?:\s+(?P<per>day|morning|"
          r"evening|night|week|month|year))?\b", _anaphora_checked, 2),
 ]
