@@ -156,6 +156,12 @@ def test_tails_ranges_and_vague_stretches(text, span, value, kind, mod):
         find_times(text, PUBLISHED)
 
 
+def test_a_second_before_a_noun_is_an_ordinal():
+    assert find_times("A second drone struck the depot.", PUBLISHED) == []
+    assert [t.value for t in find_times("The lights went out for a second.", PUBLISHED)] == [
+        "PT1S"]
+
+
 def test_tails_do_not_widen_over_the_next_expression_or_a_count():
     spans = [t.text for t in find_times("Losses doubled in 2022 or 2023, officials said.",
                                         PUBLISHED)]

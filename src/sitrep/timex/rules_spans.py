@@ -88,6 +88,9 @@ def _duration(m: re.Match, ctx: Context) -> Result | None:
         return None  # "will one day be"
     if num and num.lower() in {"a", "an"} and plural:
         return None
+    if (num or "").lower() == "a" and m["unit"].lower() == "second" and re.match(
+            r"\s+(?!(?:or|and|later|ago|earlier|before|after)\b)[A-Za-z]", after):
+        return None  # "a second strike" is an ordinal (dev: 0 of 2 "a second" are times)
     before = ctx.text[max(0, m.start() - 12):m.start()]
     if num and num.lower() in {"a", "an"} and re.search(r"(?:\d|%|\btimes|\btwice|\bonce)\s*$",
                                                           before):
