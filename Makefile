@@ -28,6 +28,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/geoparse.py
 	$(BIN)/python benchmarks/timex.py
+	$(BIN)/python benchmarks/timex_calibrate.py
 	$(BIN)/python benchmarks/quantities.py
 
 clean:

@@ -36,6 +36,7 @@ import json
 import math
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -83,6 +84,23 @@ def meantime(path: Path, annotated_only: bool) -> str:
     return (f"meantime_en values ({name}) | {len(records)} | {gold_total} | {sys_total} | "
             f"{100 * precision:.2f} | {100 * recall:.2f} | {100 * f1:.2f} | "
             f"{len(records) / seconds:.0f}")
+
+
+def precision_by_confidence(path: Path) -> list[str]:
+    """Span precision per confidence level in the annotated region: the levels are set by
+    hand, so this only checks that a lower level is right less often."""
+    found, paired = Counter(), Counter()
+    for line in path.open(encoding="utf-8"):
+        record = json.loads(line)
+        limit = annotated_end(record)
+        quantities = [q for q in find_quantities(record["text"]) if q.start < limit]
+        gold = [(v["start"], v["end"]) for v in record.get("values", [])]
+        matched = {si for _, si in pair(gold, [(q.start, q.end) for q in quantities])}
+        for si, q in enumerate(quantities):
+            found[q.confidence] += 1
+            paired[q.confidence] += si in matched
+    return [f"{level:.3f} | {found[level]} | {100 * paired[level] / found[level]:.2f}"
+            for level in sorted(found, reverse=True)]
 
 
 def load_rows(path: Path, skip_ambiguous: bool = False) -> list[list[str]]:
@@ -157,6 +175,10 @@ def main() -> None:
         return
     print(meantime(path, annotated_only=True))
     print(meantime(path, annotated_only=False))
+    print("\nconfidence | sitrep quantities (annotated region) | span P")
+    print(" | ".join(["---"] * 3))
+    for line in precision_by_confidence(path):
+        print(line)
     print("\nSpans match by overlap (MEANTIME marks the number, not the counted noun). "
           "'annotated region' = up to the last line with any MEANTIME gold markable; "
           "'whole text' counts unannotated sentences against precision.")

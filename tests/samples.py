@@ -15,7 +15,7 @@ def sample_extraction(text: str = TEXT, name: str = "Kupiansk") -> Extraction:
                   "populated_place", [Mention(start, start + len(name))], 0.9, "only candidate")
     qty_start = text.index("June") if "June" in text else 0
     quantity = Quantity("June", qty_start, qty_start + 4, 3, None, None, None, None,
-                        "exact", None)
+                        "exact", None, 0.9)
     ev = Evidence(24, len(text), text[24:])
     event = Event("Explosions/Remote violence", "Shelling/artillery/missile attack",
                   "2025-06-02", "day", place.location_fields(), 1, "Military Forces of Russia",
@@ -23,6 +23,6 @@ def sample_extraction(text: str = TEXT, name: str = "Kupiansk") -> Extraction:
     claim = Claim("the governor", "official", None, "said", "asserts", text[24:-19], False,
                   False, [quantity], ev, 0.6)
     mon = text.index("Monday") if "Monday" in text else 0
-    time = TimeExpr("Monday", mon, mon + 6, "2025-06-02", "DATE")
+    time = TimeExpr("Monday", mon, mon + 6, "2025-06-02", "DATE", 0.8)
     doc = Document(text=text, source="test.txt", published="2025-06-03", language="en")
     return Extraction(doc, [place], [event], [claim], [quantity], [time])

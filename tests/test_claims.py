@@ -130,7 +130,7 @@ def test_quantities_inside_the_content_only(nlp):
     text = "Sixty-one drones were downed over Kharkiv, the air force said in its update at 9 a.m."
     def q(word, value):
         start = text.index(word)
-        return Quantity(word, start, start + len(word), value, None, None, None, None, "exact", None)
+        return Quantity(word, start, start + len(word), value, None, None, None, None, "exact", None, 0.9)
     inside, outside = q("Sixty-one", 61.0), q("9", 9.0)
     claim = only(claims_of(nlp, text, quantities=[inside, outside]))
     assert claim.quantities == [inside]

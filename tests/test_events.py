@@ -41,7 +41,7 @@ def town(cities, text: str, name: str, metonymic: bool = False) -> Place:
 
 def timex(text: str, words: str, value: str) -> TimeExpr:
     start = text.index(words)
-    return TimeExpr(words, start, start + len(words), value, "DATE")
+    return TimeExpr(words, start, start + len(words), value, "DATE", 0.8)
 
 
 def events_of(nlp, cities, text: str, towns=(), times=(), metonymic=()) -> list[Event]:

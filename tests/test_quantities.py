@@ -209,3 +209,28 @@ def test_clock_time_before_a_count_is_skipped():
 def test_a_participle_before_the_noun_describes_it(text, entity):
     q = first(text)
     assert q.entity == entity and q.normalized_unit == "people"
+
+
+def test_a_range_normalises_both_ends():
+    found = find_quantities("Troops retook between 10 and 15 square miles.")
+    assert [(q.normalized_value, q.normalized_value_max, q.normalized_unit) for q in found] == [
+        (pytest.approx(25.899881), pytest.approx(38.8498215), "km²")]
+
+
+@pytest.mark.parametrize("text, level", [
+    ("The army retook 400 square kilometres.", "measured"),
+    ("The offensive cost $1.5 billion.", "measured"),
+    ("Some 12,000 fighters took part.", "counted"),
+    ("The count rose to 1,250.", "bare"),
+])
+def test_confidence_follows_what_the_text_states(text, level):
+    from sitrep.quantity import extract
+    expected = {"measured": extract.CONFIDENCE_MEASURED, "counted": extract.CONFIDENCE_COUNTED,
+                "bare": extract.CONFIDENCE_BARE}[level]
+    assert [q.confidence for q in find_quantities(text)] == [expected]
+
+
+def test_vague_counts_are_less_certain_than_the_same_count_written_out():
+    vague = find_quantities("Dozens of drones were launched.")[0]
+    stated = find_quantities("Forty drones were launched.")[0]
+    assert vague.bound == "range" and vague.confidence < stated.confidence

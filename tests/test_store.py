@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from samples import TEXT, sample_extraction
-from sitrep.store import SCHEMA_VERSION, Store, StoreError
+from sitrep.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError
 
 def test_write_creates_every_row_and_is_idempotent(tmp_path):
     with Store(tmp_path / "s.db") as store:
@@ -81,3 +81,25 @@ def test_duplicates_form_clusters(tmp_path):
     assert [tuple(r) for r in rows] == [
         (first.document.doc_id, first.document.doc_id),
         (first.document.doc_id, second.document.doc_id)]
+
+
+def test_a_version_1_store_is_migrated_in_place(tmp_path):
+    """A store written before times and quantities had a confidence keeps its rows; they
+    read NULL (never measured) and new documents get the measured values."""
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript("CREATE TABLE schema_version (version INTEGER NOT NULL);"
+                       "INSERT INTO schema_version VALUES (1);" + MIGRATIONS[0])
+    conn.execute("INSERT INTO documents (doc_id, source, text, ingested_at) "
+                 "VALUES ('old', 'old.txt', 'Shelling on Monday.', '2025-01-01')")
+    conn.execute("INSERT INTO times (doc_id, text, start, \"end\", value, type) "
+                 "VALUES ('old', 'Monday', 12, 18, '2024-12-30', 'DATE')")
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION == 2
+        assert store.write(sample_extraction()) is True
+        rows = store.query("SELECT doc_id, confidence FROM times ORDER BY doc_id = 'old'")
+        assert [r["confidence"] for r in rows] == [0.8, None]
+        quantity = store.query("SELECT confidence, normalized_value_max FROM quantities")[0]
+        assert (quantity["confidence"], quantity["normalized_value_max"]) == (0.9, None)

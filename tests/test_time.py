@@ -266,6 +266,18 @@ def test_dev_split_value_f1_stays_high():
     assert 2 * precision * recall / (precision + recall) > 0.6
 
 
+def test_shipped_confidence_table_matches_the_rules():
+    """The table must be refitted (benchmarks/timex_calibrate.py --write) when rules change."""
+    if not DATA.exists():
+        pytest.skip("benchmark data not available")
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from timex_calibrate import TABLE, fit, judged
+
+    records = [json.loads(line) for line in DATA.open(encoding="utf-8")]
+    assert fit([r for rec in records for r in judged(rec, False)]) == TABLE.read_text("utf-8")
+
+
 # Clock times: a colon, "h"/"hrs" or a zone, anchored on the day that governs the sentence.
 @pytest.mark.parametrize("text, span, value", [
     ("Drones hit Kyiv at 05:00 on Thursday.", "05:00 on Thursday", "2023-06-15T05:00"),
@@ -424,3 +436,28 @@ def test_spelled_numbers_that_count_are_not_years(text):
 def test_a_year_earlier_keeps_its_direction_word():
     found = one("Aid deliveries fell by half compared with a year earlier.")
     assert found.text == "a year earlier" and found.type == "DATE"
+
+
+def test_confidence_is_measured_per_kind_and_tense():
+    """The table behind it is fitted on the dev split (benchmarks/timex_calibrate.py). There,
+    a weekday read forward was right about half as often as one read back."""
+    explicit = one("The bridge was destroyed on 24 February 2022.")
+    past = one("The bridge was destroyed on Tuesday.")
+    future = one("The minister will visit the bridge on Tuesday.")
+    assert future.value == "2023-06-20" and past.value == "2023-06-13"
+    assert 0 < future.confidence < past.confidence < explicit.confidence <= 1
+
+
+def test_a_clock_time_that_borrows_the_publication_day_says_so():
+    borrowed = one("Sirens sounded at 23:40.")
+    stated = [t for t in find_times("Sirens sounded at 23:40 on 12 June.", PUBLISHED)
+              if t.type == "TIME"][0]
+    assert borrowed.value == "2023-06-15T23:40" and stated.value == "2023-06-12T23:40"
+    assert borrowed.confidence < stated.confidence
+
+
+def test_unseen_kinds_fall_back_to_the_overall_share():
+    from sitrep.timex.confidence import confidence
+    overall = confidence("no_such_rule")
+    assert 0.5 < overall < 0.95
+    assert confidence("no_such_rule?") == overall

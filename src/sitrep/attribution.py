@@ -25,13 +25,13 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 import sitrep.nlp  # noqa: F401  (declares the doc._.sitrep_* extensions)
 from sitrep.model import Mention, Place
 from sitrep.segments import segments, text_of
+from sitrep.tables import load_table
 
 QUOTES = "\"'“”‘’«»"
 HEDGE_WORDS = frozenset("reportedly allegedly purportedly apparently unconfirmed unverified possibly presumably perhaps".split())
@@ -51,13 +51,6 @@ SOURCE_NOUNS = frozenset("statement report post bulletin update message briefing
 PRONOUNS = frozenset("he she it they".split())
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CONTENT_DEPS = ("ccomp", "xcomp")
-
-
-def load_table(name: str) -> list[list[str]]:
-    """A tab-separated table from sitrep/data, comments and blank lines dropped."""
-    text = resources.files("sitrep.data").joinpath(name).read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines())
-    return [row for row in rows if row[0] and not row[0].startswith("#")]
 
 
 @lru_cache(maxsize=1)

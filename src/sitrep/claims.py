@@ -18,11 +18,12 @@ from spacy.tokens import Doc, Span
 
 import sitrep.nlp  # noqa: F401  (declares the doc._.sitrep_* extensions)
 from sitrep.attribution import (
-    Attribution, affiliation, country_terms, disclaimed, doc_attributions, is_hedged, load_table,
+    Attribution, affiliation, country_terms, disclaimed, doc_attributions, is_hedged,
 )
 from sitrep.model import Claim, Evidence
 from sitrep.quantities import quantities_within
 from sitrep.segments import text_of
+from sitrep.tables import load_table
 
 
 @lru_cache(maxsize=1)

@@ -39,11 +39,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.attribution import (
-    Attribution, affiliation, country_name, country_terms, disclaimed, doc_attributions, is_hedged, load_table,
+    Attribution, affiliation, country_name, country_terms, disclaimed, doc_attributions, is_hedged,
 )
 from sitrep.fatalities import fatalities
 from sitrep.model import Event, Evidence, Mention, Place
 from sitrep.segments import text_of
+from sitrep.tables import load_table
 from sitrep.time import resolve_event_date, time_precision
 
 REGAIN_LEMMAS = frozenset({"retake", "recapture", "liberate", "regain"})

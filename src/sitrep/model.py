@@ -62,6 +62,9 @@ class TimeExpr:
     end: int
     value: str
     type: TimeType
+    # How often this kind of expression, read this way, had the right value on the dev
+    # split (see src/sitrep/data/timex_confidence.tsv).
+    confidence: float
     mod: str | None = None
 
 
@@ -77,6 +80,8 @@ class Quantity:
     normalized_unit: str | None
     bound: Bound
     entity: str | None
+    confidence: float
+    normalized_value_max: float | None = None
 
 
 @dataclass

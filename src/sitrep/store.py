@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .model import Extraction, Place, Quantity
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Each entry upgrades the schema from version i to i+1; appended to, never edited.
 MIGRATIONS: list[str] = [
@@ -90,6 +90,13 @@ MIGRATIONS: list[str] = [
         value TEXT NOT NULL, type TEXT NOT NULL, mod TEXT
     );
     CREATE INDEX times_doc ON times(doc_id);
+    """,
+    # 2: confidence for times and quantities, the normalised upper end of a range. Rows
+    # stored before it keep NULL: their confidence was never measured.
+    """
+    ALTER TABLE times ADD COLUMN confidence REAL;
+    ALTER TABLE quantities ADD COLUMN confidence REAL;
+    ALTER TABLE quantities ADD COLUMN normalized_value_max REAL;
     """,
 ]
 
@@ -229,9 +236,10 @@ class Store:
         for claim in ex.claims:
             self._insert_claim(doc_id, claim, quantity_ids)
         self.conn.executemany(
-            """INSERT INTO times (doc_id, text, start, "end", value, type, mod)
-               VALUES (?,?,?,?,?,?,?)""",
-            [(doc_id, t.text, t.start, t.end, t.value, t.type, t.mod) for t in ex.times],
+            """INSERT INTO times (doc_id, text, start, "end", value, type, mod, confidence)
+               VALUES (?,?,?,?,?,?,?,?)""",
+            [(doc_id, t.text, t.start, t.end, t.value, t.type, t.mod, t.confidence)
+             for t in ex.times],
         )
 
     def _insert_place(self, doc_id: str, text: str, p: Place) -> None:
@@ -252,10 +260,12 @@ class Store:
     def _insert_quantity(self, doc_id: str, q: Quantity) -> int:
         cur = self.conn.execute(
             """INSERT INTO quantities (doc_id, text, start, "end", value, value_max, unit,
-                   normalized_value, normalized_unit, bound, entity)
-               VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
+                   normalized_value, normalized_value_max, normalized_unit, bound, entity,
+                   confidence)
+               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""",
             (doc_id, q.text, q.start, q.end, q.value, q.value_max, q.unit,
-             q.normalized_value, q.normalized_unit, q.bound, q.entity),
+             q.normalized_value, q.normalized_value_max, q.normalized_unit, q.bound, q.entity,
+             q.confidence),
         )
         return cur.lastrowid
 

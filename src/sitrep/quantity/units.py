@@ -44,7 +44,7 @@ CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "₴": 
 CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "usd": "USD", "us dollars": "USD", "euros": "EUR",
     "euro": "EUR", "eur": "EUR", "pounds sterling": "GBP", "pounds": "GBP", "gbp": "GBP",
-    "hryvnias": "UAH", "hryvnia": "UAH", "hryvnia": "UAH", "uah": "UAH", "roubles": "RUB",
+    "hryvnias": "UAH", "hryvnia": "UAH", "uah": "UAH", "roubles": "RUB",
     "rubles": "RUB", "rouble": "RUB", "ruble": "RUB", "rub": "RUB", "yen": "JPY",
     "yuan": "CNY", "shekels": "ILS", "rupees": "INR", "francs": "CHF",
 }

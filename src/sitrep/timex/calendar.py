@@ -44,6 +44,9 @@ class Context:
     doc: Any = None
     ref: date | None = None
     sentence_starts: list[int] = field(default_factory=list)
+    # Every tense read for the current match; a None among them means a value was chosen
+    # without a tense to go by, which lowers the confidence of that value.
+    tense_reads: list[str | None] = field(default_factory=list)
 
     @property
     def anchor(self) -> date | None:
@@ -151,6 +154,12 @@ def _tense_from_doc(doc: Any, start: int, end: int) -> str | None:
 
 def tense_at(ctx: Context, start: int, end: int) -> str | None:
     """'future' or 'past' for the clause around an expression, None when unclear."""
+    tense = _read_tense(ctx, start, end)
+    ctx.tense_reads.append(tense)
+    return tense
+
+
+def _read_tense(ctx: Context, start: int, end: int) -> str | None:
     if ctx.doc is not None:
         tense = _tense_from_doc(ctx.doc, start, end)
         if tense:

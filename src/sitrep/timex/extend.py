@@ -15,6 +15,7 @@ core that was already accepted, so they cannot invent an expression:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from sitrep.model import TimeExpr
 from sitrep.timex.lexicon import UNITS
@@ -50,8 +51,7 @@ def _widen(time: TimeExpr, text: str, limit: int) -> TimeExpr:
         start = article.start() if article else start
     if end > limit or (start, end) == (time.start, time.end):
         return time
-    return TimeExpr(text=text[start:end], start=start, end=end, value=time.value,
-                    type=time.type, mod=mod)
+    return replace(time, text=text[start:end], start=start, end=end, mod=mod)
 
 
 def widen_tails(times: list[TimeExpr], text: str) -> list[TimeExpr]:

@@ -11,6 +11,7 @@ from typing import Any
 from sitrep.model import TimeExpr
 from sitrep.timex.base import Result, Rule, group
 from sitrep.timex.calendar import Context, parse_iso
+from sitrep.timex.confidence import confidence, kind_of
 from sitrep.timex.extend import widen_tails
 from sitrep.timex.rules_dates import DATE_RULES
 from sitrep.timex.rules_clock import CLOCK_RULE_LIST, CLOCK_RULES
@@ -26,22 +27,33 @@ _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 _DAY_ONLY = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 
-Candidate = tuple[int, int, Rule, re.Match, Result]
+Candidate = tuple[int, int, Rule, re.Match, Result, str]
+
+
+def _read(rule: Rule, match: re.Match, ctx: Context) -> tuple[Result | None, str]:
+    """The rule's reading of a match, and the tense it went by: "" when it needed none,
+    else "past", "future" or "none" (it had to choose without one)."""
+    ctx.tense_reads.clear()
+    result = rule.handler(match, ctx) if match.end() > match.start() else None
+    if None in ctx.tense_reads:
+        return result, "none"
+    return result, "future" if "future" in ctx.tense_reads else (
+        "past" if ctx.tense_reads else "")
 
 
 def _candidates(ctx: Context) -> list[Candidate]:
-    """(start, end, rule, match, result) of every match a rule accepts, read against the
-    publication date alone (no date mentioned in the text is known yet)."""
+    """(start, end, rule, match, result, tense read) of every match a rule accepts, read
+    against the publication date alone (no date mentioned in the text is known yet)."""
     found = []
     for rule in RULES:
         pos = 0
         while (match := rule.pattern.search(ctx.text, pos)) is not None:
-            result = rule.handler(match, ctx) if match.end() > match.start() else None
+            result, guessed = _read(rule, match, ctx)
             if result is None:
                 # A rejected match may hide a shorter, valid one starting just after it.
                 pos = match.start() + 1
                 continue
-            found.append((*rule.bounds(match), rule, match, result))
+            found.append((*rule.bounds(match), rule, match, result, guessed))
             pos = match.end()
     return found
 
@@ -79,26 +91,39 @@ def _trim_lead(text: str, start: int, end: int) -> int:
 
 def find_times(text: str, published: str | None, doc: Any = None) -> list[TimeExpr]:
     """Temporal expressions in `text`, with TIMEX3 values anchored on `published`."""
+    return [time for time, _ in find_times_with_kinds(text, published, doc)]
+
+
+def find_times_with_kinds(text: str, published: str | None,
+                          doc: Any = None) -> list[tuple[TimeExpr, str]]:
+    """Each expression with the kind its confidence was measured for (timex.confidence)."""
     ctx = Context(text=text, dct=parse_iso(published), doc=doc)
     times: list[TimeExpr] = []
+    kinds: list[str] = []
     dayless_clocks: list[int] = []
-    for start, end, rule, match, result in _select(_candidates(ctx)):
+    for start, end, rule, match, result, tense in _select(_candidates(ctx)):
         if ctx.ref is not None:
             # Read again now that an earlier date anchors anaphora ("the next day"); a match
             # accepted once stays accepted, so the selection above holds.
-            result = rule.handler(match, ctx) or result
+            again, tense_again = _read(rule, match, ctx)
+            if again is not None:
+                result, tense = again, tense_again
         value, kind, mod = result
         end = _trim(text, start, end)
         start = _trim_lead(text, start, end)
         if rule.name in CLOCK_RULES and not group(match, "tail"):
             dayless_clocks.append(len(times))
+        kinds.append(kind_of(rule.name, tense))
         times.append(TimeExpr(text=text[start:end], start=start, end=end, value=value,
-                              type=kind, mod=mod))
+                              type=kind, confidence=confidence(kinds[-1]), mod=mod))
         if kind == "DATE" and _DAY_VALUE.match(value) and rule.name != "anaphora":
             ctx.ref = parse_iso(value)
     for index in dayless_clocks:
-        times[index] = _anchor_clock(times[index], times, text, published)
-    return widen_tails(times, text)
+        times[index], borrowed = _anchor_clock(times[index], times, text, published)
+        if borrowed:
+            kinds[index] += "@published"
+            times[index] = replace(times[index], confidence=confidence(kinds[index]))
+    return list(zip(widen_tails(times, text), kinds))
 
 
 # A full stop ends a sentence unless it closes "a.m."/"p.m." ("at 10 p.m. Wednesday").
@@ -114,9 +139,9 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _anchor_clock(clock: TimeExpr, times: list[TimeExpr], text: str,
-                  published: str | None) -> TimeExpr:
+                  published: str | None) -> tuple[TimeExpr, bool]:
     """A clock time without its own day takes the day that governs its sentence ("At 05:00
-    on 12 June", "On Thursday, at 23:40"), else the publication date."""
+    on 12 June", "On Thursday, at 23:40"), else the publication date (True: borrowed)."""
     lo, hi = _sentence_bounds(text, clock.start, clock.end)
     days = [t for t in times if t.type == "DATE" and _DAY_ONLY.match(t.value)
             and lo <= t.start and t.end <= hi]
@@ -126,6 +151,6 @@ def _anchor_clock(clock: TimeExpr, times: list[TimeExpr], text: str,
     elif published and parse_iso(published):
         day = parse_iso(published).isoformat()
     else:
-        return clock
+        return clock, False
     stamp = clock.value[clock.value.index("T"):]
-    return replace(clock, value=day + stamp)
+    return replace(clock, value=day + stamp), not days
