@@ -81,7 +81,10 @@ def _trim(text: str, start: int, end: int) -> int:
 
 
 # TimeBank leaves these outside the span (9 of 11 "about", 5 of 5 "just"); the mod keeps them.
-_LEADING_OUTSIDE = re.compile(r"(?:about|just)\s+(?=\S)", re.IGNORECASE)
+# "before"/"after" are signals in TimeML, never part of an expression: "shortly after 8 p.m."
+# marks "8 p.m." with the mod AFTER.
+_LEADING_OUTSIDE = re.compile(r"(?:about|just|shortly\s+(?:before|after))\s+(?=\S)",
+                              re.IGNORECASE)
 
 
 def _trim_lead(text: str, start: int, end: int) -> int:

@@ -51,7 +51,9 @@ def _clock(m: re.Match, ctx: Context) -> Result | None:
             hour = 0
     day = _tail_day(group(m, "tail"), ctx, m)
     stamp = f"T{hour:02d}:{minute:02d}"
-    mod = "APPROX" if group(m, "approx") else None
+    approx = (group(m, "approx") or "").lower()
+    mod = ("AFTER" if approx.endswith("after") else "BEFORE" if approx.endswith("before")
+           else "APPROX" if approx else None)
     return (day_value(day) if day else "XXXX-XX-XX") + stamp, "TIME", mod
 
 

@@ -117,7 +117,10 @@ def _half_unit(m: re.Match, ctx: Context) -> Result | None:
 
 
 def _bare_units(m: re.Match, ctx: Context) -> Result | None:
-    return duration_value(None, m), "DURATION", None
+    letter, clock, _ = UNITS[m.group(0).lower().rstrip("s")]
+    if letter in {"DE", "CE"}:
+        letter = "Y"
+    return ("PTX" if clock else "PX") + letter, "DURATION", None
 
 
 def _vague_duration(m: re.Match, ctx: Context) -> Result | None:
@@ -230,12 +233,17 @@ SPAN_RULES = [
     rule("duration", rf"(?:{APPROX}\s+)?(?:(?P<det>the|these|those)\s+(?!\S+-\w))?(?:(?P<rel>past|"
          rf"last|next|coming|first|previous|following|final|initial|recent)\s+)?(?:{_LOW_END}?{NUM}"
          rf"(?P<frac>\s+1/2|\s*½|\s+and\s+a\s+half)?[-\s]+)?"
-         rf"(?:(?:more|full|straight|consecutive|long|whole|entire)\s+)?\b{UNIT}\b{_HALF}",
+         rf"(?:(?:more|full|straight|consecutive|long|whole|entire|trading|business|working)\s+)?"
+         rf"\b{UNIT}\b{_HALF}",
          _duration, 1),
     # "day-long", "decades-long" are durations (dev: 2 of 2 gold spans).
     rule("unit_long", rf"\b(?:{NUM}-)?{UNIT}-long\b", _unit_long, 2),
     rule("half_unit", rf"\bhalf\s+(?:an?|one)\s+{UNIT}\b", _half_unit, 2),
-    rule("bare_units", r"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit>hours|days|weeks|months|years|decades|centuries)\b",
+    # Unnumbered units: "for weeks", "within days", "in the weeks before the attack" (dev: 6
+    # of 10 bare units before "before"/"after" are gold), "the first time in years".
+    rule("bare_units", r"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit>hours|days|weeks|months|"
+         r"years|decades|centuries)\b|(?P<unit2>hours|days|weeks|months)"
+         r"(?=\s+(?:before|after)\b)|(?<=\bin\s)(?P<unit3>years|decades)(?=\s*[.,;:!?)]|$)",
          _bare_units, 0),
     # Unmeasured stretches TimeML marks as durations: "for a while", "over the years" (dev:
     # "a while" 1 of 1, "some time" 1 of 1 and "the years" 1 of 1 after these prepositions).
