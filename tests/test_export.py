@@ -56,13 +56,34 @@ def test_csv_has_header_and_all_rows(store, tmp_path):
     assert len(rows) == 2 and {"latitude", "longitude", "name", "doc_id"} <= set(rows[0])
 
 
-@pytest.mark.parametrize("table", ["places", "events", "claims"])
+@pytest.mark.parametrize("table", ["places", "events", "claims", "quantities", "times"])
 def test_parquet_read_by_pyarrow(store, tmp_path, table):
     out = tmp_path / f"{table}.parquet"
     written = export(store, table, "parquet", out)
     frame = pq.read_table(out)
     assert frame.num_rows == written > 0
     assert "doc_id" in frame.column_names and "confidence" in frame.column_names
+
+
+def test_quantities_and_times_keep_their_values_and_links(store, tmp_path):
+    quantities = pq.read_table(_export(store, "quantities", "parquet", tmp_path)).to_pylist()
+    assert quantities[0]["value"] == 3.0 and quantities[0]["confidence"] == 0.9
+    assert quantities[0]["claim_ids"] == "1"  # the sample claim contains it
+    times_out = _export(store, "times", "csv", tmp_path)
+    with times_out.open() as fh:
+        times = list(csv.DictReader(fh))
+    assert [(t["text"], t["value"], t["type"]) for t in times] == [("Monday", "2025-06-02",
+                                                                   "DATE")] * 2
+    assert pq.read_table(_export(store, "times", "parquet", tmp_path)).schema.field(
+        "value").type == "string"
+    with pytest.raises(ExportError, match="times have no coordinates"):
+        export(store, "times", "geojson", tmp_path / "t.geojson")
+
+
+def _export(store, table, fmt, tmp_path):
+    out = tmp_path / f"{table}.{fmt}"
+    export(store, table, fmt, out)
+    return out
 
 
 def test_empty_export_keeps_header(tmp_path):

@@ -134,7 +134,7 @@ def extract(
 @app.command()
 def export(
     format: str = typer.Option(..., "--format", help="geojson, csv or parquet."),
-    table: str = typer.Option("places", "--table", help="places, events or claims."),
+    table: str = typer.Option("places", "--table", help="places, events, claims, quantities or times."),
     output: Optional[Path] = typer.Option(None, "-o", "--output",
                                           help="Output file (default sitrep_<table>.<ext>)."),
     db: Path = DB_OPTION,

@@ -9,7 +9,7 @@ from typing import Literal
 
 from .store import Store
 
-ExportTable = Literal["places", "events", "claims"]
+ExportTable = Literal["places", "events", "claims", "quantities", "times"]
 ExportFormat = Literal["geojson", "csv", "parquet"]
 
 _QUERIES: dict[str, str] = {
@@ -40,7 +40,20 @@ _QUERIES: dict[str, str] = {
                    AS quantities,
                d.title, d.published, d.source, d.url, d.duplicate_of
         FROM claims c JOIN documents d USING (doc_id) ORDER BY c.claim_id""",
+    "quantities": """
+        SELECT q.quantity_id, q.doc_id, q.text, q.start, q."end", q.value, q.value_max,
+               q.unit, q.normalized_value, q.normalized_value_max, q.normalized_unit,
+               q.bound, q.entity, q.confidence,
+               (SELECT group_concat(cq.claim_id, ' ') FROM claim_quantities cq
+                  WHERE cq.quantity_id = q.quantity_id) AS claim_ids,
+               d.title, d.published, d.source, d.url, d.duplicate_of
+        FROM quantities q JOIN documents d USING (doc_id) ORDER BY q.quantity_id""",
+    "times": """
+        SELECT t.time_id, t.doc_id, t.text, t.start, t."end", t.value, t.type, t.mod,
+               t.confidence, d.title, d.published, d.source, d.url, d.duplicate_of
+        FROM times t JOIN documents d USING (doc_id) ORDER BY t.time_id""",
 }
+_WITHOUT_POINTS = {"claims", "quantities", "times"}
 
 
 class ExportError(ValueError):
@@ -59,8 +72,8 @@ def export(store: Store, table: ExportTable, fmt: ExportFormat, out: Path) -> in
     writers = {"geojson": _write_geojson, "csv": _write_csv, "parquet": _write_parquet}
     if fmt not in writers:
         raise ExportError(f"unknown format '{fmt}'; choose one of {', '.join(writers)}")
-    if fmt == "geojson" and table == "claims":
-        raise ExportError("claims have no coordinates; export them as csv or parquet")
+    if fmt == "geojson" and table in _WITHOUT_POINTS:
+        raise ExportError(f"{table} have no coordinates; export them as csv or parquet")
     tmp = out.with_name(out.name + ".partial")
     count = writers[fmt](data, tmp, _columns(store, table))
     tmp.replace(out)  # a reader never sees a half-written export
@@ -104,7 +117,8 @@ def _columns(store: Store, table: str) -> list[tuple[str, object]]:
     import pyarrow as pa
 
     cursor = store.conn.execute(_QUERIES[table] + " LIMIT 0")
-    return [(d[0], _ARROW_TYPES.get(d[0], pa.string())) for d in cursor.description]
+    types = _ARROW_TYPES if table != "times" else {**_ARROW_TYPES, "value": pa.string()}
+    return [(d[0], types.get(d[0], pa.string())) for d in cursor.description]
 
 
 def _arrow_types() -> dict:
@@ -112,8 +126,9 @@ def _arrow_types() -> dict:
 
     ints = ["place_id", "geonameid", "mentions", "metonymic_mentions", "event_id",
             "time_precision", "geo_precision", "fatalities", "start", "end", "claim_id",
-            "direct_quote", "hedged"]
-    floats = ["latitude", "longitude", "confidence"]
+            "direct_quote", "hedged", "quantity_id", "time_id"]
+    floats = ["latitude", "longitude", "confidence", "value", "value_max", "normalized_value",
+              "normalized_value_max"]
     return {**{n: pa.int64() for n in ints}, **{n: pa.float64() for n in floats}}
 
 
