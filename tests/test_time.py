@@ -63,6 +63,13 @@ def test_regular_past_verb_sets_the_tense():
     assert one("Crowds attended a rally Friday by the river.").value == "2023-06-09"
 
 
+def test_after_the_expression_the_nearest_verb_decides():
+    # A participle of planning right after is the main verb, in the past.
+    assert one("On Friday, the ministry planned new evacuations.").value == "2023-06-09"
+    assert one("In September, the brigade announced plans to withdraw.").value == "2022-09"
+    assert one("On Friday, the ministry will announce new evacuations.").value == "2023-06-16"
+
+
 def test_future_passive_is_not_past():
     assert one("Guidelines are to be published in early November.").value == "2023-11"
 

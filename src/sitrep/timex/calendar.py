@@ -183,11 +183,21 @@ def _read_tense(ctx: Context, start: int, end: int) -> str | None:
              if not FUTURE_CUES.match(m.group()) and not FUTURE_PASSIVE.search(left[:m.start()])]
     if cues:
         return max(cues)[1]
-    if FUTURE_CUES.search(right):
-        return "future"
-    if PAST_CUES.search(REPORTING.sub(" ", right)):
-        return "past"
-    return None
+    return _first_cue(REPORTING.sub(" ", right))
+
+
+# After the expression the nearest verb decides, and a participle of planning is a past
+# verb there ("On Friday, the government planned to ...").
+_PLANNING = re.compile(r"(?:scheduled|expected|planned)$", re.IGNORECASE)
+
+
+def _first_cue(right: str) -> str | None:
+    cues = [(m.start(), "past" if _PLANNING.match(m.group()) else "future")
+            for m in FUTURE_CUES.finditer(right)]
+    cues += [(m.start(), "past") for m in PAST_CUES.finditer(right)]
+    cues += [(m.start(), "past") for m in REGULAR_PAST.finditer(right)
+             if not FUTURE_CUES.match(m.group())]
+    return min(cues)[1] if cues else None
 
 
 def nearest_year(dct: date, month: int, day: int | None, tense: str | None,
