@@ -68,6 +68,9 @@ def test_after_the_expression_the_nearest_verb_decides():
     assert one("On Friday, the ministry planned new evacuations.").value == "2023-06-09"
     assert one("In September, the brigade announced plans to withdraw.").value == "2022-09"
     assert one("On Friday, the ministry will announce new evacuations.").value == "2023-06-16"
+    # A deadline seen from after it: "until Thursday" with a past perfect.
+    assert one("Until Tuesday, the town had been held by Russian forces.").value == "2023-06-13"
+    assert one("The curfew lasts until Tuesday, officials said.").value == "2023-06-20"
 
 
 def test_future_passive_is_not_past():
@@ -104,6 +107,8 @@ def test_reference_words_and_periods(text, span, value):
     ("The corridor should reopen by year-end.", "year-end", "2023", "DATE"),
     ("Officials expect more strikes in coming weeks.", "coming weeks", "FUTURE_REF", "DATE"),
     ("Such raids were rare in past years.", "past years", "PAST_REF", "DATE"),
+    # "recent <units>" names a stretch (dev: 7 of 12 such gold values are PX<unit>).
+    ("Raids have grown in recent months.", "recent months", "PXM", "DURATION"),
     # Holidays, fixed and movable, placed by the tense.
     ("The ceasefire collapsed on Christmas Day.", "Christmas Day", "2022-12-25", "DATE"),
     ("Civilians were evacuated last Thanksgiving.", "last Thanksgiving", "2022-11-24", "DATE"),

@@ -172,7 +172,8 @@ def _read_tense(ctx: Context, start: int, end: int) -> str | None:
     stop = CLAUSE_START.search(right)
     right = right[: stop.start()] if stop else right
     if NEAR_FUTURE.search(left):
-        return "future"
+        # "Until Thursday, they had not ..." looks back from a past deadline.
+        return "past" if re.match(r"[\s,]*(?:\w+\s+){0,4}had\b", right) else "future"
     near_past = NEAR_PAST.search(left)
     if near_past and not FUTURE_CUES.match(near_past.group()):
         return "future" if FUTURE_PASSIVE.search(left[:near_past.start()]) else "past"

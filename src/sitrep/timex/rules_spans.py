@@ -95,8 +95,8 @@ def _duration(m: re.Match, ctx: Context) -> Result | None:
     if num and num.lower() in {"a", "an"} and re.search(r"(?:\d|%|\btimes|\btwice|\bonce)\s*$",
                                                           before):
         return None  # "$5 a day", "twice a week" are frequencies
-    if rel and rel.lower() == "recent" and not num:
-        return "PAST_REF", "DATE", None
+    if rel and rel.lower() == "recent" and not num and not plural:
+        return "PAST_REF", "DATE", None  # "recent" before a singular unit: no stretch named
     amount = _amount(m) if num else 1.0
     if not num and plural:
         amount = None
