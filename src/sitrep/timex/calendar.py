@@ -160,10 +160,15 @@ def tense_at(ctx: Context, start: int, end: int) -> str | None:
 
 
 def _read_tense(ctx: Context, start: int, end: int) -> str | None:
-    if ctx.doc is not None:
-        tense = _tense_from_doc(ctx.doc, start, end)
-        if tense:
-            return tense
+    # The word window before the parse: the small model's tags make the parse the weaker
+    # reader where both have an answer (dev value F1 78.97 parse first, 79.56 window first).
+    tense = _tense_from_words(ctx, start, end)
+    if tense is None and ctx.doc is not None:
+        return _tense_from_doc(ctx.doc, start, end)
+    return tense
+
+
+def _tense_from_words(ctx: Context, start: int, end: int) -> str | None:
     left_edge = max(0, start - 80)
     left = ctx.text[left_edge:start]
     cut = [m.end() for m in CLAUSE_START.finditer(left)]
