@@ -74,6 +74,15 @@ def test_atom_entry_prefers_full_content_over_summary():
     assert document.external_id == "urn:example:sahel-notes:0901"
 
 
+def test_rss_1_0_rdf_items_become_documents():
+    [document] = read_all(FIXTURES / "rdf_feed.rdf")
+    assert document.text.startswith("Artillery struck the old ferry pier")
+    assert document.source == "Delta Situation Notes"
+    assert document.title == "Ferry pier hit at dawn"
+    assert document.url == "https://delta.example.org/notes/ferry-pier"
+    assert document.published == "2024-03-10"
+
+
 def test_malformed_feed_is_one_problem_and_batch_continues(tmp_path):
     broken = tmp_path / "broken.xml"
     broken.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>Bro')

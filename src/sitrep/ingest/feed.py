@@ -1,4 +1,4 @@
-"""RSS 2.0 and Atom feeds: one document per entry.
+"""RSS 2.0, RSS 1.0 (RDF) and Atom feeds: one document per entry.
 
 Entry bodies are HTML fragments; they are reduced to text here. A feed that parses
 with errors but still yields entries is read; one with no entries at all is reported.

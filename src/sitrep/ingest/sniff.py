@@ -19,7 +19,7 @@ _JSONL_SAMPLE_LINES = 20
 _BY_EXTENSION = {
     ".txt": "text", ".text": "text", ".md": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".rss": "feed", ".atom": "feed", ".xml": "feed",
+    ".rss": "feed", ".atom": "feed", ".rdf": "feed", ".xml": "feed",
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
     ".warc": "warc", ".arc": "warc",
 }
