@@ -181,6 +181,22 @@ def test_unnumbered_units_and_signals(text, span, value, mod):
     assert [(t.text, t.value, t.mod) for t in find_times(text, PUBLISHED)] == [(span, value, mod)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # The night that ends on the weekday named: Tuesday 13 June's night began on the 12th.
+    ("Russia launched 40 drones overnight into Tuesday.",
+     [("overnight into Tuesday", "2023-06-12TNI")]),
+    # The first end of a clock range shares the second's a.m./p.m. and its day; "to" after a
+    # number links the range and is no deadline.
+    ("Power was cut from 9 to 11.30 p.m. on Monday.",
+     [("9", "2023-06-12T21:00"), ("11.30 p.m. on Monday", "2023-06-12T23:30")]),
+    # "a.m." can end a sentence: the next sentence's date does not reach back.
+    ("Shelling went on between 2 and 4 a.m. On 5 May drones struck.",
+     [("2", "2023-06-15T02:00"), ("4 a.m", "2023-06-15T04:00"), ("5 May", "2023-05-05")]),
+])
+def test_conflict_report_night_and_clock_ranges(text, expected):
+    assert [(t.text, t.value) for t in find_times(text, PUBLISHED)] == expected
+
+
 def test_a_second_before_a_noun_is_an_ordinal():
     assert find_times("A second drone struck the depot.", PUBLISHED) == []
     assert [t.value for t in find_times("The lights went out for a second.", PUBLISHED)] == [

@@ -20,8 +20,9 @@ PAST_CUES = re.compile(
     r"shelled|died|announced|reported|arrived|left|signed|hit|retook|fled|fought|shot|"
     r"drove|broke|came|went|began|gave|spoke|stood|sent|lost|flew|threw|fell)\b", re.IGNORECASE
 )
-# A deadline's preposition right before the expression ("extended to Nov. 16", "as soon as Tuesday").
-NEAR_FUTURE = re.compile(r"\b(?:until|till|to|by|as\s+early\s+as|as\s+soon\s+as|due|expires?|"
+# A deadline's preposition right before the expression ("extended to Nov. 16", "as soon as
+# Tuesday"); a "to" after a number links a range ("from 9 to 11 p.m.") instead.
+NEAR_FUTURE = re.compile(r"\b(?:until|till|(?<![\d.]\s)to|by|as\s+early\s+as|as\s+soon\s+as|due|expires?|"
                          r"payable|record|starting|beginning)\s+(?:on\s+)?$", re.IGNORECASE)
 REPORTING = re.compile(r"\b(?:said|says|told|according)\b", re.IGNORECASE)
 # A past participle right before the expression ("killed on Tuesday", "captured Monday").

@@ -13,6 +13,7 @@ from sitrep.timex.base import Result, Rule, group
 from sitrep.timex.calendar import Context, parse_iso
 from sitrep.timex.confidence import confidence, kind_of
 from sitrep.timex.extend import widen_tails
+from sitrep.timex.lexicon import MONTH_NAME, WEEKDAY_NAME
 from sitrep.timex.rules_dates import DATE_RULES
 from sitrep.timex.rules_clock import CLOCK_RULE_LIST, CLOCK_RULES
 from sitrep.timex.rules_holidays import HOLIDAY_RULES
@@ -129,9 +130,11 @@ def find_times_with_kinds(text: str, published: str | None,
     return list(zip(widen_tails(times, text), kinds))
 
 
-# A full stop ends a sentence unless it closes "a.m."/"p.m." ("at 10 p.m. Wednesday").
+# A full stop ends a sentence; after "a.m."/"p.m." only when no day, month or zone follows
+# ("at 10 p.m. Wednesday" is one sentence, "until 4 a.m. On the night of ..." two).
 _SENTENCE_BREAK = re.compile(
-    r"(?<!\b[AaPp]\.[Mm])[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
+    r"(?<!\b[AaPp]\.[Mm])[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n|"
+    rf"(?<=\b[AaPp]\.[Mm])\.\s+(?=[A-Z])(?!{WEEKDAY_NAME}|{MONTH_NAME}|[A-Z]{{2,4}}\b)")
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -146,11 +149,12 @@ def _anchor_clock(clock: TimeExpr, times: list[TimeExpr], text: str,
     """A clock time without its own day takes the day that governs its sentence ("At 05:00
     on 12 June", "On Thursday, at 23:40"), else the publication date (True: borrowed)."""
     lo, hi = _sentence_bounds(text, clock.start, clock.end)
-    days = [t for t in times if t.type == "DATE" and _DAY_ONLY.match(t.value)
+    days = [t for t in times if t is not clock and _DAY_VALUE.match(t.value)
+            and (t.type == "DATE" and _DAY_ONLY.match(t.value) or "T" in t.value)
             and lo <= t.start and t.end <= hi]
     middle = (clock.start + clock.end) / 2
     if days:
-        day = min(days, key=lambda t: abs((t.start + t.end) / 2 - middle)).value
+        day = min(days, key=lambda t: abs((t.start + t.end) / 2 - middle)).value[:10]
     elif published and parse_iso(published):
         day = parse_iso(published).isoformat()
     else:

@@ -17,7 +17,7 @@ from sitrep.timex.calendar import Context, day_value, nearest_year, tense_at, we
 from sitrep.timex.lexicon import MONTH_NAME, WEEKDAY_NAME
 
 # Rules whose times may borrow the day of a date elsewhere in the sentence.
-CLOCK_RULES = {"clock", "clock24"}
+CLOCK_RULES = {"clock", "clock24", "clock_range_first"}
 
 # Words after which a number with minutes reads as a time of day.
 _CLOCK_LEADS = {"at", "from", "until", "till", "by", "since", "before", "after", "around",
@@ -105,6 +105,11 @@ CLOCK_RULE_LIST = [
     rule("clock", rf"{_APPROX_CLOCK}"
          rf"(?:(?P<h>[012]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)|"
          rf"\b(?P<named>noon|midnight|midday)){_TZ}{_TAIL}", _clock, 4),
+    # The first end of "between 2 and 4 a.m.", "from 9 to 11.30 p.m." shares the second's
+    # a.m./p.m.; the second end is found by the rule above.
+    rule("clock_range_first", r"(?<![\d:.,])(?P<first>(?P<h>[01]?\d)(?:[:.](?P<min>[0-5]\d))?)"
+         r"\s*(?:-|–|\s(?:to|and|until|till)\s)\s*[01]?\d(?:[:.][0-5]\d)?\s*"
+         r"(?P<ampm>[ap]\.?\s?m\b\.?)", _clock, 4, span="first"),
     # Two-digit minutes only: "a 2:1 vote", "won 3:2" never match.
     rule("clock24", rf"{_APPROX_CLOCK}\b(?<![\d,.])(?P<h>[01]?\d|2[0-3])(?P<sep>[:h]?)"
          rf"(?P<min>[0-5]\d)(?![\d:]|[.,]\d)(?:\s*(?P<suffix>hrs|hours|h)\b)?{_TZ}{_TAIL}",

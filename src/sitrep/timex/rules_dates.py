@@ -139,6 +139,14 @@ def _day_word(m: re.Match, ctx: Context) -> Result | None:
     return (value + "T" + part, "TIME", edge_mod(m)) if part else (value, "DATE", edge_mod(m))
 
 
+def _overnight_weekday(m: re.Match, ctx: Context) -> Result | None:
+    """"overnight into Monday" is the night that ends on Monday: Sunday night in TIMEX3."""
+    if ctx.dct is None:
+        return "XXXX-XX-XXTNI", "TIME", None
+    day = weekday_date(ctx.dct, weekday_number(m["weekday"]), tense_at(ctx, m.start(), m.end()))
+    return day_value(day - timedelta(days=1)) + "TNI", "TIME", None
+
+
 def _part_of_day(m: re.Match, ctx: Context) -> Result | None:
     lead = m["lead"].lower()
     part = PARTS_OF_DAY[m["part"].lower()]
@@ -300,6 +308,8 @@ DATE_RULES = [
     rule("day_word", rf"(?:(?P<edge>early|late|earlier|later)\s+)?(?:the\s+day\s+(?P<around>before|"
          rf"after)\s+)?(?P<word>today|yesterday|tomorrow|tonight|overnight)\b(?:\s+{PART})?",
          _day_word, 4),
+    rule("overnight_weekday", rf"\bovernight\s+(?:(?:into|to|on)\s+)?{WEEKDAY}\b",
+         _overnight_weekday, 5),
     rule("part_of_day", rf"\b(?P<lead>this|last|tomorrow|yesterday)\s+{PART}\b", _part_of_day, 4),
     # "by mid afternoon", "mid-afternoon yesterday" (dev: 2 of 2 gold spans, day word inside).
     rule("edged_part", r"\b(?P<edge>early|mid|late)[-\s]?(?P<part>morning|afternoon|evening)\b"
