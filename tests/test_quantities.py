@@ -234,3 +234,32 @@ def test_vague_counts_are_less_certain_than_the_same_count_written_out():
     vague = find_quantities("Dozens of drones were launched.")[0]
     stated = find_quantities("Forty drones were launched.")[0]
     assert vague.bound == "range" and vague.confidence < stated.confidence
+
+
+@pytest.mark.parametrize("text, span, low, high", [
+    ("Tens of thousands were evacuated.", "Tens of thousands", 20_000, 99_999),
+    ("Dozens were injured in the strike.", "Dozens", 24, 99),
+    ("Thousands fled the city.", "Thousands", 2_000, 9_999),
+])
+def test_vague_counts_standing_alone_are_ranges_without_a_noun(text, span, low, high):
+    [q] = find_quantities(text)
+    assert (q.text, q.value, q.value_max, q.bound, q.entity) == (span, low, high, "range", None)
+
+
+def test_hyphenated_vague_words_are_no_count():
+    assert find_quantities("Hundreds-strong crowds gathered.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The strike killed at least 14 people and wounded 52 others.", "people"),
+    ("Six soldiers died and 12 more were wounded.", "soldier"),
+])
+def test_others_are_counted_in_the_noun_before_them(text, expected):
+    first, second = find_quantities(text)
+    assert second.entity == first.entity == expected
+    assert second.normalized_unit == "people"
+
+
+def test_others_do_not_reach_into_the_previous_sentence():
+    _, others = find_quantities("Five tanks were hit. 3 others broke down.")
+    assert others.entity == "other"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from itertools import islice
 from typing import Any
 
@@ -18,7 +19,7 @@ from sitrep.quantity.units import (
     CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DESIGNATION_AFTER, DESIGNATION_BEFORE,
     MEASURE_RE, MEASURES, is_known_count_noun, is_person, measure_key, singular,
 )
-from sitrep.quantity.vague import BOUND_WORDS, VAGUE_COUNTS, WEAK_VAGUE
+from sitrep.quantity.vague import BOUND_WORDS, VAGUE_BARE, VAGUE_COUNTS, WEAK_VAGUE
 from sitrep.timex.lexicon import MONTHS, WEEKDAYS, full_names
 
 
@@ -32,7 +33,8 @@ _ONE = rf"(?:(?P<cur>{_CUR})\s?)?(?P<num>{NUMBER})"
 _TWO = rf"(?:(?P<cur2>{_CUR})\s?)?(?P<num2>{NUMBER})"
 QUANTITY_RE = re.compile(
     rf"(?<![\w.,$€£-])(?:(?P<bound>{_alts(BOUND_WORDS)})\s+)?"
-    rf"(?:(?P<vague>{_alts(VAGUE_COUNTS)}|{_alts(WEAK_VAGUE)})"
+    rf"(?:(?P<vague>{_alts(VAGUE_COUNTS)}|{_alts(WEAK_VAGUE)}|"
+    rf"(?:{_alts(VAGUE_BARE)})\b(?!\s+of\b|-))"
     rf"|{_ONE}(?:\s*(?P<sep>-|–|to|and|or)\s*{_TWO})?)(?P<mscale>(?<=\d)m\b(?!²))?"
     rf"(?:(?:\s*|-)(?P<unit>{MEASURE_RE.pattern})|\s+(?:of\s+)?(?P<curword>{_CUR_WORDS})\b)?"
     rf"(?P<orso>\s+or\s+so)?",
@@ -137,7 +139,7 @@ def _numbers(m: re.Match) -> tuple[float, float | None] | None:
     whose upper end is below its lower one is a score or a code ("won 3-0"), not an amount."""
     if m["vague"]:
         key = re.sub(r"\s+", " ", m["vague"].lower())
-        return VAGUE_COUNTS.get(key) or WEAK_VAGUE[key]
+        return VAGUE_COUNTS.get(key) or WEAK_VAGUE.get(key) or VAGUE_BARE[key]
     low = parse_number(m["num"])
     if low is None:
         return None
@@ -253,4 +255,28 @@ def find_quantities(text: str, doc: Any = None,
         quantity = _build(text, m, doc)
         if quantity is not None:
             found.append(quantity)
+    return _others_counted_alike(found, text)
+
+
+_ANAPHORIC = {"other", "more"}
+_SENTENCE_END = re.compile(r"[.!?]\s")
+_MORE = re.compile(r"\s+more\b")
+
+
+def _others_counted_alike(found: list[Quantity], text: str) -> list[Quantity]:
+    """"killed 14 people and wounded 52 others", "six died and 12 more were hurt": the others
+    are counted in the noun of the nearest earlier quantity in the same sentence."""
+    for i, quantity in enumerate(found):
+        bare_more = quantity.entity is None and quantity.unit is None and _MORE.match(
+            text, quantity.end)
+        if quantity.entity not in _ANAPHORIC and not bare_more:
+            continue
+        for earlier in reversed(found[:i]):
+            if _SENTENCE_END.search(text, earlier.end, quantity.start):
+                break
+            if earlier.entity and earlier.entity not in _ANAPHORIC:
+                found[i] = replace(quantity, entity=earlier.entity,
+                                   normalized_unit=earlier.normalized_unit,
+                                   confidence=CONFIDENCE_COUNTED)
+                break
     return found

@@ -17,6 +17,13 @@ VAGUE_COUNTS: dict[str, tuple[float, float]] = {
     "a few thousand": (2_000, 5_000), "several million": (3e6, 9e6), "a few million": (2e6, 5e6),
     "several billion": (3e9, 9e9), "a handful of": (2, 5), "a dozen or so": (10, 14),
 }
+# The same counts standing alone as nouns ("Thousands fled", "tens of thousands were
+# evacuated"); matched only when no "of" follows, which the table above covers.
+VAGUE_BARE: dict[str, tuple[float, float]] = {
+    "dozens": (24, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
+    "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
+    "millions": (2e6, 9.999e6),
+}
 # Only with a counted noun after them: "several villages", "a few tanks".
 WEAK_VAGUE: dict[str, tuple[float, float]] = {"several": (3, 9), "a few": (2, 5),
                                                "a couple of": (2, 3), "numerous": (10, 99)}
