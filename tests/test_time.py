@@ -81,6 +81,9 @@ def test_about_and_just_stay_outside_the_span_but_set_the_mod():
     found = one("The talks lasted about five hours.")
     assert (found.text, found.value, found.mod) == ("five hours", "PT5H", "APPROX")
     assert one("The town fell just a week ago.").text == "a week ago"
+    week, month = one("Talks failed earlier this week."), one("Talks failed earlier this month.")
+    assert (week.text, week.value, week.mod) == ("this week", "2023-W24", "START")
+    assert (month.text, month.mod) == ("earlier this month", "START")
 
 
 @pytest.mark.parametrize("text, span, value", [
