@@ -484,7 +484,7 @@ def test_a_year_earlier_keeps_its_direction_word():
 
 def test_confidence_is_measured_per_kind_and_tense():
     """The table behind it is fitted on the dev split (benchmarks/timex_calibrate.py). There,
-    a weekday read forward was right about half as often as one read back."""
+    a weekday read forward was right about half the time, one read back nearly 9 in 10."""
     explicit = one("The bridge was destroyed on 24 February 2022.")
     past = one("The bridge was destroyed on Tuesday.")
     future = one("The minister will visit the bridge on Tuesday.")
