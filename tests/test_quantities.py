@@ -263,3 +263,31 @@ def test_others_are_counted_in_the_noun_before_them(text, expected):
 def test_others_do_not_reach_into_the_previous_sentence():
     _, others = find_quantities("Five tanks were hit. 3 others broke down.")
     assert others.entity == "other"
+
+
+@pytest.mark.parametrize("text, span, percent, bound", [
+    ("Russia controls about a fifth of Ukraine.", "about a fifth", 20.0, "approx"),
+    ("Two-thirds of the population fled.", "Two-thirds", 66.6667, "exact"),
+    ("More than half the homes burned.", "More than half", 50.0, "at_least"),
+    ("Three quarters of the villages were shelled.", "Three quarters", 75.0, "exact"),
+    ("Nearly one-third of Gaza was flattened.", "Nearly one-third", 33.3333, "at_most"),
+])
+def test_shares_written_as_words_are_percentages(text, span, percent, bound):
+    [q] = find_quantities(text)
+    assert (q.text, q.normalized_value, q.normalized_unit, q.bound, q.unit) == (
+        span, percent, "%", bound, "fraction")
+
+
+@pytest.mark.parametrize("text", [
+    "He scored in the second half of the match.",
+    "It was a half-hearted attempt.",
+    "A third attack followed.",
+    "It took half an hour.",
+])
+def test_parts_ordinals_and_times_are_not_shares(text):
+    assert [q for q in find_quantities(text) if q.unit == "fraction"] == []
+
+
+def test_half_a_million_is_an_amount_not_a_share():
+    [q] = find_quantities("Half a million people fled.")
+    assert (q.value, q.normalized_unit) == (500_000, "people")

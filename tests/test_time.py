@@ -200,6 +200,14 @@ def test_conflict_report_night_and_clock_ranges(text, expected):
     assert [(t.text, t.value) for t in find_times(text, PUBLISHED)] == expected
 
 
+def test_a_quarter_of_something_is_a_share_not_three_months():
+    assert find_times("A quarter of the town was destroyed.", PUBLISHED) == []
+    assert [(t.text, t.value) for t in find_times("It took a quarter of an hour.", PUBLISHED)
+            ] == [("a quarter of an hour", "PT15M")]
+    assert [t.text for t in find_times("Sales fell in the first two quarters of 2023.",
+                                       PUBLISHED)] == ["the first two quarters", "2023"]
+
+
 def test_a_second_before_a_noun_is_an_ordinal():
     assert find_times("A second drone struck the depot.", PUBLISHED) == []
     assert [t.value for t in find_times("The lights went out for a second.", PUBLISHED)] == [

@@ -14,6 +14,7 @@ from itertools import islice
 from typing import Any
 
 from sitrep.model import Quantity
+from sitrep.quantity.fractions import find_fractions
 from sitrep.quantity.numbers import NUMBER, parse_number
 from sitrep.quantity.units import (
     CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DESIGNATION_AFTER, DESIGNATION_BEFORE,
@@ -236,7 +237,8 @@ def _confidence(m: re.Match, measured: bool, entity: str | None) -> float:
 def find_quantities(text: str, doc: Any = None,
                     skip: list[tuple[int, int]] | None = None) -> list[Quantity]:
     """Quantities in `text`; `skip` holds spans (times) whose numbers are not amounts."""
-    skip = skip or []
+    fractions = find_fractions(text, skip or [])
+    skip = (skip or []) + [(q.start, q.end) for q in fractions]
     found: list[Quantity] = []
     pos = 0
     while (m := QUANTITY_RE.search(text, pos)) is not None:
@@ -255,6 +257,7 @@ def find_quantities(text: str, doc: Any = None,
         quantity = _build(text, m, doc)
         if quantity is not None:
             found.append(quantity)
+    found = sorted(found + fractions, key=lambda q: q.start)
     return _others_counted_alike(found, text)
 
 

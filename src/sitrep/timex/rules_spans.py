@@ -88,6 +88,8 @@ def _duration(m: re.Match, ctx: Context) -> Result | None:
         return None  # "will one day be"
     if num and num.lower() in {"a", "an"} and plural:
         return None
+    if m["unit"].lower().rstrip("s") == "quarter" and _SHARE_OF.match(ctx.text, m.end()):
+        return None  # "a quarter of the town" is a share (dev: 0 of 3 "a quarter of" are times)
     if (num or "").lower() == "a" and m["unit"].lower() == "second" and re.match(
             r"\s+(?!(?:or|and|later|ago|earlier|before|after)\b)[A-Za-z]", after):
         return None  # "a second strike" is an ordinal (dev: 0 of 2 "a second" are times)
@@ -114,6 +116,18 @@ def _half_unit(m: re.Match, ctx: Context) -> Result | None:
     if factor == 1 and (letter, clock) in _HALF_OF:
         return ("PT" if clock else "P") + _HALF_OF[(letter, clock)], "DURATION", None
     return duration_value(0.5, m), "DURATION", None
+
+
+# "of" after "quarter" makes a share, unless a year follows: "the first two quarters of 1990".
+_SHARE_OF = re.compile(r"\s+of\b(?!\s+(?:the\s+)?(?:fiscal\s+|calendar\s+)?(?:year|\d{4}|"
+                       r"next|last|this)\b)", re.IGNORECASE)
+_QUARTER_OF = {"hour": "PT15M", "minute": "PT15S", "day": "PT6H", "year": "P3M",
+               "decade": "P2Y6M", "century": "P25Y"}
+
+
+def _quarter_unit(m: re.Match, ctx: Context) -> Result | None:
+    value = _QUARTER_OF.get(m["unit"].lower())
+    return (value, "DURATION", None) if value else None
 
 
 def _bare_units(m: re.Match, ctx: Context) -> Result | None:
@@ -239,6 +253,8 @@ SPAN_RULES = [
     # "day-long", "decades-long" are durations (dev: 2 of 2 gold spans).
     rule("unit_long", rf"\b(?:{NUM}-)?{UNIT}-long\b", _unit_long, 2),
     rule("half_unit", rf"\bhalf\s+(?:an?|one)\s+{UNIT}\b", _half_unit, 2),
+    rule("quarter_unit", r"\b(?:a|one)\s+quarter\s+of\s+(?:an?|one)\s+"
+         r"(?P<unit>hour|minute|day|year|decade|century)\b", _quarter_unit, 2),
     # Unnumbered units: "for weeks", "within days", "in the weeks before the attack" (dev: 6
     # of 10 bare units before "before"/"after" are gold), "the first time in years".
     rule("bare_units", r"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit>hours|days|weeks|months|"
