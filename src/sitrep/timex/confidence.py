@@ -27,7 +27,8 @@ FAMILIES = {"date_mdy": "date", "date_dmy": "date", "iso": "date", "dmy_numeric"
             "spoken_year_2000": "spoken_year", "set_adverb": "set", "set_every": "set",
             "set_rate": "set", "set_weekdays": "set"}
 _TENSE_MARKS = {"none": "?", "future": ">", "past": "<"}
-_MARKS = ("?", ">", "<", "@published")
+BORROWED_DAY = "@published"  # appended by the finder to a clock time's kind
+_MARKS = (*_TENSE_MARKS.values(), BORROWED_DAY)
 
 
 def kind_of(rule_name: str, tense: str) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 from sitrep.model import TimeExpr
 from sitrep.timex.base import Result, Rule, group
 from sitrep.timex.calendar import Context, parse_iso
-from sitrep.timex.confidence import confidence, kind_of
+from sitrep.timex.confidence import BORROWED_DAY, confidence, kind_of
 from sitrep.timex.extend import widen_tails
 from sitrep.timex.lexicon import MONTH_NAME, WEEKDAY_NAME
 from sitrep.timex.rules_dates import DATE_RULES
@@ -126,7 +126,7 @@ def find_times_with_kinds(text: str, published: str | None,
     for index in dayless_clocks:
         times[index], borrowed = _anchor_clock(times[index], times, text, published)
         if borrowed:
-            kinds[index] += "@published"
+            kinds[index] += BORROWED_DAY
             times[index] = replace(times[index], confidence=confidence(kinds[index]))
     return list(zip(widen_tails(times, text), kinds))
 
@@ -150,9 +150,10 @@ def _anchor_clock(clock: TimeExpr, times: list[TimeExpr], text: str,
     """A clock time without its own day takes the day that governs its sentence ("At 05:00
     on 12 June", "On Thursday, at 23:40"), else the publication date (True: borrowed)."""
     lo, hi = _sentence_bounds(text, clock.start, clock.end)
-    days = [t for t in times if t is not clock and _DAY_VALUE.match(t.value)
-            and (t.type == "DATE" and _DAY_ONLY.match(t.value) or "T" in t.value)
-            and lo <= t.start and t.end <= hi]
+    # A stated day, or the day of another clock time in the sentence ("05:00 and 07:00 on
+    # Thursday").
+    days = [t for t in times if t is not clock and lo <= t.start and t.end <= hi
+            and (_DAY_ONLY.match(t.value) or t.type == "TIME" and _DAY_VALUE.match(t.value))]
     middle = (clock.start + clock.end) / 2
     if days:
         day = min(days, key=lambda t: abs((t.start + t.end) / 2 - middle)).value[:10]

@@ -131,10 +131,7 @@ def _quarter_unit(m: re.Match, ctx: Context) -> Result | None:
 
 
 def _bare_units(m: re.Match, ctx: Context) -> Result | None:
-    letter, clock, _ = UNITS[m.group(0).lower().rstrip("s")]
-    if letter in {"DE", "CE"}:
-        letter = "Y"
-    return ("PTX" if clock else "PX") + letter, "DURATION", None
+    return duration_value(None, m), "DURATION", None
 
 
 def _vague_duration(m: re.Match, ctx: Context) -> Result | None:
@@ -257,10 +254,9 @@ SPAN_RULES = [
          r"(?P<unit>hour|minute|day|year|decade|century)\b", _quarter_unit, 2),
     # Unnumbered units: "for weeks", "within days", "in the weeks before the attack" (dev: 6
     # of 10 bare units before "before"/"after" are gold), "the first time in years".
-    rule("bare_units", r"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit>hours|days|weeks|months|"
-         r"years|decades|centuries)\b|(?P<unit2>hours|days|weeks|months)"
-         r"(?=\s+(?:before|after)\b)|(?<=\bin\s)(?P<unit3>years|decades)(?=\s*[.,;:!?)]|$)",
-         _bare_units, 0),
+    rule("bare_units", r"(?P<unit>(?:(?<=\bfor\s)|(?<=\bwithin\s))(?:hours|days|weeks|months|"
+         r"years|decades|centuries)\b|(?:hours|days|weeks|months)(?=\s+(?:before|after)\b)|"
+         r"(?<=\bin\s)(?:years|decades)(?=\s*[.,;:!?)]|$))", _bare_units, 0),
     # Unmeasured stretches TimeML marks as durations: "for a while", "over the years" (dev:
     # "a while" 1 of 1, "some time" 1 of 1 and "the years" 1 of 1 after these prepositions).
     rule("vague_duration", r"(?:(?<=\bfor\s)(?:a\s+while|some\s+time)|(?<=\bover\s)the\s+years)\b",
