@@ -240,6 +240,26 @@ def test_a_document_the_store_rejects_is_reported_and_the_batch_goes_on(tmp_path
         "WHERE d.doc_id IS NULL").fetchone()[0] == 0  # nothing of b.txt half-written
 
 
+def test_a_rejected_document_is_no_original_for_a_later_copy(tmp_path):
+    db = tmp_path / "s.db"
+    Store(db).close()
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TRIGGER reject BEFORE INSERT ON documents WHEN NEW.source = 'a.txt' "
+                 "BEGIN SELECT RAISE(ABORT, 'rejected by the test trigger'); END")
+    conn.commit()
+    conn.close()
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    wire = ("Russian drones struck the port of Izmail overnight, damaging grain silos and a "
+            "warehouse, the regional governor said on Monday. Two workers were injured.")
+    (inputs / "a.txt").write_text(wire)
+    (inputs / "b.txt").write_text(wire + " More details to follow.")
+    proc = run_sitrep("ingest", str(inputs), "--db", str(db), cwd=tmp_path)
+    assert proc.returncode == 1
+    rows = sqlite3.connect(db).execute("SELECT source, duplicate_of FROM documents").fetchall()
+    assert rows == [("b.txt", None)]
+
+
 def test_extract_reports_repeated_inputs(tmp_path):
     report = tmp_path / "r.txt"
     report.write_text("Shelling hit Nikopol overnight, the regional governor said.")

@@ -104,7 +104,7 @@ def _fresh_documents(paths: list[str], report: RunReport, on_problem: ProblemHan
         doc_id = item.doc_id
         if doc_id in seen:
             _note(report, on_problem, IngestProblem(
-                item.origin or item.source,
+                _where(item),
                 f"skipped: same text and source as an earlier input (doc_id {doc_id})", True))
             continue
         if is_known(doc_id):
@@ -134,6 +134,7 @@ def ingest(paths: list[str], store: Store, extractor: Extractor,
             _note(report, on_problem, IngestProblem(_where(result),
                   f"not stored: {type(exc).__name__}: {exc}"))
             continue
+        _remember(finder, result, signature)
         report.stored += stored
         report.duplicates += stored and result.duplicate_of is not None
         on_progress(1)
@@ -151,13 +152,14 @@ def extract(paths: list[str], extractor: Extractor, emit: Callable[[Extraction],
         if isinstance(result, IngestProblem):
             _note(report, on_problem, result)
             continue
-        _mark_duplicate(finder, result)
+        signature = _mark_duplicate(finder, result)
         try:
             emit(result)
         except ValueError as exc:  # e.g. a value JSON cannot carry
             _note(report, on_problem, IngestProblem(_where(result),
                   f"not written: {type(exc).__name__}: {exc}"))
             continue
+        _remember(finder, result, signature)
         report.duplicates += result.duplicate_of is not None
         report.emitted += 1
         on_progress(1)
@@ -170,14 +172,20 @@ def _note(report: RunReport, on_problem: ProblemHandler, problem: IngestProblem)
     on_problem(problem)
 
 
-def _where(result: Extraction) -> str:
-    return result.document.origin or result.document.source
+def _where(item: Extraction | Document) -> str:
+    doc = item.document if isinstance(item, Extraction) else item
+    return doc.origin or doc.source
 
 
 def _mark_duplicate(finder: dedup.DuplicateFinder, result: Extraction):
-    doc_id = result.document.doc_id
+    """Set `duplicate_of` from the documents kept so far; the signature is returned for
+    `_remember`, which runs only once the document is kept, so a failed one is no original."""
     signature = dedup.signature(result.document.text)
     if signature is not None:
-        result.duplicate_of, _ = finder.check(doc_id, signature)
-        finder.add(doc_id, signature, result.duplicate_of)
+        result.duplicate_of, _ = finder.check(result.document.doc_id, signature)
     return signature
+
+
+def _remember(finder: dedup.DuplicateFinder, result: Extraction, signature) -> None:
+    if signature is not None:
+        finder.add(result.document.doc_id, signature, result.duplicate_of)
