@@ -153,6 +153,24 @@ def test_warc_gz_is_read_record_by_record(tmp_path):
     _check_warc_documents(documents(items), path)
 
 
+def test_an_inflated_warc_gz_record_over_the_cap_is_reported_and_reading_goes_on(tmp_path):
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    bulky = b"<html><body>" + b"<p>filler paragraph</p>" * 200_000 + b"</body></html>"
+    for uri, body in (("https://bulky.example.net/", bulky),
+                      ("https://frontline.example.net/kherson", ARTICLE.read_bytes())):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            uri, "response", payload=io.BytesIO(body), http_headers=headers))
+    path = tmp_path / "bulky.warc.gz"
+    path.write_bytes(buffer.getvalue())
+    assert path.stat().st_size < 1_000_000 < len(bulky)  # small on disk, large inflated
+    items = read_all(path, max_bytes=1_000_000)
+    [problem] = problems(items)
+    assert problem.where == f"{path}#record-1" and "too large" in problem.message
+    assert [d.url for d in documents(items)] == ["https://frontline.example.net/kherson"]
+
+
 def test_truncated_warc_gz_keeps_earlier_pages(tmp_path):
     data = _warc_bytes(compress=True)
     path = tmp_path / "cut.warc.gz"

@@ -27,8 +27,7 @@ _READERS = {
     "feed": feed.read,
     "jsonl": jsonl.read,
     "json": jsondoc.read,
-    "warc": warc.read,  # telegram exports arrive through "json"
-}
+}  # telegram exports arrive through "json"; warc takes the size cap too (see _route)
 _MAX_GZIP_DEPTH = 2
 
 
@@ -135,6 +134,8 @@ def _route(data: bytes, where: str, name: str, max_bytes: int, depth: int) -> It
         yield IngestProblem(where, "binary file, not a supported format")
     elif kind == "xml":
         yield IngestProblem(where, f"XML with root <{xml_root(data)}> is not a supported format")
+    elif kind == "warc":
+        yield from _guarded(warc.read(data, where, max_bytes), where, kind)
     else:
         yield from _guarded(_READERS[kind](data, where), where, kind)
 

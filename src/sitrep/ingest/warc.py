@@ -40,12 +40,18 @@ class _Damaged(Exception):
         self.resume_at = resume_at  # absolute offset to search for the next record from
 
 
-def read(data: bytes, where: str) -> Items:
+# A record's payload is read up to this size; gzipped archives are not unpacked as a whole
+# first, so this is what keeps one inflated record from exhausting memory.
+DEFAULT_MAX_RECORD_BYTES = 50_000_000
+_CHUNK = 1 << 16
+
+
+def read(data: bytes, where: str, max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES) -> Items:
     marker = GZIP_MAGIC + b"\x08" if data.startswith(GZIP_MAGIC) else b"WARC/1."
     start, first_number, pages, damaged = 0, 1, 0, False
     for _attempt in range(_MAX_RESYNCS):
         try:
-            for item in _read_from(data, start, first_number, where):
+            for item in _read_from(data, start, first_number, where, max_record_bytes):
                 pages += not isinstance(item, IngestProblem)
                 yield item
             break
@@ -71,7 +77,7 @@ def _next_record_start(data: bytes, marker: bytes, failed_at: int) -> int | None
     return None if found == -1 else found
 
 
-def _read_from(data: bytes, start: int, first_number: int, where: str) -> Items:
+def _read_from(data: bytes, start: int, first_number: int, where: str, cap: int) -> Items:
     records = ArchiveIterator(io.BytesIO(data[start:]))
     iterator = iter(records)
     number, read_up_to = first_number - 1, start
@@ -84,19 +90,27 @@ def _read_from(data: bytes, start: int, first_number: int, where: str) -> Items:
         except _READ_ERRORS as error:
             reason = f"malformed WARC record ({_describe(error)})"
             raise _Damaged(number, reason, read_up_to) from error
-        yield from _record_items(record, number, where, read_up_to)
+        yield from _record_items(record, number, where, read_up_to, cap)
         read_up_to = start + records.get_record_offset() + records.get_record_length()
 
 
-def _record_items(record: Any, number: int, where: str, record_start: int) -> Items:
+def _record_items(record: Any, number: int, where: str, record_start: int,
+                  cap: int) -> Items:
     if record.rec_type is None:
         raise _Damaged(number, "truncated WARC record (archive ends mid-record)")
     wanted = _is_html_page(record)
     try:
-        payload = record.content_stream().read()
+        # Pages are kept up to the cap; other records are drained in chunks, read to the end
+        # all the same so that a truncated archive is noticed.
+        stream = record.content_stream()
+        payload = stream.read(cap + 1) if wanted else b""
+        while not wanted and stream.read(_CHUNK):
+            pass
     except _READ_ERRORS as error:
         reason = f"malformed WARC record ({_describe(error)})"
         raise _Damaged(number, reason, record_start) from error
+    if len(payload) > cap:
+        raise _Damaged(number, f"WARC record too large (over {cap} bytes)", record_start)
     if getattr(record.raw_stream, "limit", 0):
         raise _Damaged(number, "truncated WARC record (archive ends mid-record)")
     if wanted:
