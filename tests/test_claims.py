@@ -174,7 +174,7 @@ def test_dateline_length_follows_the_ingest_grammar():
     assert dateline_length("Russian forces advanced — slowly — near Lyman.") == 0
 
 
-def test_segments_cut_at_headline_dateline_and_unpunctuated_line_breaks(nlp):
+def test_segments_cut_at_headline_and_dateline_but_not_at_a_wrapped_line(nlp):
     from sitrep.segments import segments
 
     text = ("Drones hit Odesa\n\nODESA, June 9, 2025 — Drones struck the port overnight, officials said.\n"

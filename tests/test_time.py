@@ -275,10 +275,12 @@ def test_resolve_event_date_picks_the_nearest_date_in_the_sentence():
     text = "On Monday officials met. Russian drones hit Odesa on Tuesday, killing two."
     times = find_times(text, PUBLISHED)
     start = text.index("Russian")
-    governing = resolve_event_date(times, start, start + 20, text)
+    sentence = (start, len(text))
+    governing = resolve_event_date(times, start, start + 20, sentence)
     assert governing is not None and governing.text == "Tuesday"
     assert resolve_event_date([t for t in times if t.text == "Monday"], start, start + 20,
-                              text) is None
+                              sentence) is None
+    assert resolve_event_date(times, start, start + 20) is None  # the span alone holds none
 
 
 

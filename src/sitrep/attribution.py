@@ -308,21 +308,29 @@ def affiliation(speaker: Span | None) -> str | None:
     """The country a speaker speaks for, from country words or a resolved place in the phrase."""
     if speaker is None:
         return None
-    terms = country_terms()
-    words = [t.lower_ for t in speaker if not t.is_punct]
-    for i, word in enumerate(words):
-        pair = " ".join(words[i : i + 2])
-        if pair in terms or word in terms:
-            return terms.get(pair) or terms[word]
+    country = country_in([t for t in speaker if not t.is_punct])
+    if country:
+        return country
     # Places in the stage's order (not text order), as the first one with a country decides.
-    for _, mention, place in sorted(_mentions_within(speaker.doc, speaker.start_char, speaker.end_char),
+    for _, mention, place in sorted(mentions_within(speaker.doc, speaker.start_char, speaker.end_char),
                                     key=lambda hit: hit[0]):
         if mention.end <= speaker.end_char and place.country_code:
             return country_name(place.country_code)
     return None
 
 
-def _mentions_within(doc: Doc, start: int, end: int) -> list[tuple[int, Mention, Place]]:
+def country_in(tokens: list[Token]) -> str | None:
+    """The first country named by the tokens, two-word names first ("North Korean troops")."""
+    terms = country_terms()
+    words = [t.lower_ for t in tokens]
+    for i, word in enumerate(words):
+        found = terms.get(" ".join(words[i:i + 2])) or terms.get(word)
+        if found:
+            return found
+    return None
+
+
+def mentions_within(doc: Doc, start: int, end: int) -> list[tuple[int, Mention, Place]]:
     """(place's rank, mention, place) for place mentions starting in [start, end), from an index
     built once per Doc: a scan of every place for every speaker made long documents quadratic."""
     places = doc._.sitrep_places or []

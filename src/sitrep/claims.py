@@ -4,7 +4,7 @@ Each attribution found by `sitrep.attribution` (a reporting cue with its speaker
 becomes one `model.Claim`. This module adds what a reader of the claim needs to weigh it: the
 kind of speaker (official, military, person, unnamed ...), the state it speaks for, whether the
 content is hedged (by the cue, by hedge words, or by a "could not be verified" disclaimer in the
-same or next sentence) and the quantities inside the content. Evidence covers the content
+same or a later sentence of the paragraph) and the quantities inside the content. Evidence covers the content
 exactly, so `claim.content == text[evidence.start:evidence.end]`.
 """
 
@@ -55,9 +55,9 @@ def speaker_type(speaker: Span | None) -> str:
 # ---------------------------------------------------------------- claims
 
 
-def to_claim(seg: Span, attribution: Attribution) -> Claim:
+def to_claim(seg: Span, attribution: Attribution, disclaimed_later: bool = False) -> Claim:
     doc, start, end = seg.doc, attribution.content_start, attribution.content_end
-    hedged = attribution.cue_hedged or is_hedged(seg, start, end)
+    hedged = attribution.cue_hedged or disclaimed_later or is_hedged(seg, start, end)
     source = attribution.source
     confidence = attribution.strength - (0.05 if hedged else 0.0) - (0.1 if attribution.antecedent is not None else 0.0)
     return Claim(
@@ -79,12 +79,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
     per_segment = doc_attributions(doc)
     claims: list[Claim] = []
     for (seg, found), later_disclaimer in zip(per_segment, disclaimed(per_segment, quiet_only=True)):
-        for attribution in found:
-            claim = to_claim(seg, attribution)
-            if later_disclaimer and not claim.hedged:
-                claim.hedged = True
-                claim.confidence = round(max(0.05, claim.confidence - 0.05), 2)
-            claims.append(claim)
+        claims.extend(to_claim(seg, attribution, later_disclaimer) for attribution in found)
     return claims
 
 

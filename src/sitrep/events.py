@@ -39,12 +39,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.attribution import (
-    Attribution, affiliation, country_name, country_terms, disclaimed, doc_attributions, is_hedged,
+    Attribution, affiliation, country_in, country_name, disclaimed, doc_attributions, is_hedged,
+    mentions_within,
 )
 from sitrep.fatalities import fatalities
 from sitrep.model import Event, Evidence, Mention, Place
 from sitrep.segments import text_of
 from sitrep.tables import load_table
+from sitrep.within import within
 from sitrep.time import resolve_event_date, time_precision
 
 REGAIN_LEMMAS = frozenset({"retake", "recapture", "liberate", "regain"})
@@ -107,7 +109,7 @@ def triggers_by_first_word() -> dict[str, list[tuple[int, Trigger]]]:
     return index
 
 
-TRIGGER_POS = frozenset({"NOUN", "VERB", "PROPN", "ADJ", "ADP", "ADV", "PART"})
+TRIGGER_POS = frozenset({"NOUN", "VERB", "PROPN"})
 
 
 def find_trigger(sent: Span) -> tuple[Trigger, Span] | None:
@@ -134,8 +136,6 @@ def _matching_span(sent: Span, token: Token, trigger: Trigger) -> Span | None:
     span = sent.doc[token.i : end]
     if not all(_token_matches(t, w) for t, w in zip(span, trigger.words)):
         return None
-    if span[0].pos_ not in ("NOUN", "VERB", "PROPN"):
-        return None
     if trigger.needs_attack_verb and not _used_in_attack(span[-1]):
         return None
     return span
@@ -156,11 +156,11 @@ def governing_verb(token: Token) -> Token:
     return token
 
 
-def is_blocked(trigger: Span, attributions: list[Attribution]) -> bool:
+def is_blocked(seg: Span, trigger: Span, attributions: list[Attribution]) -> bool:
     """True when the sentence does not report the event as having happened."""
     head = trigger[0]
     verb = governing_verb(head)
-    if trigger.sent.text.rstrip().endswith("?"):
+    if seg.text.rstrip().endswith("?"):
         return True
     if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         return True
@@ -187,8 +187,9 @@ def event_time(seg: Span, trigger: Span) -> tuple[str | None, str | None, int | 
     """(date, date_precision, time_precision, found_in_text) from the time expression nearest the trigger."""
     doc = seg.doc
     # Only expressions inside this sentence: a dateline's date is the report's, not the event's.
-    times = [t for t in doc._.sitrep_times or [] if seg.start_char <= t.start and t.end <= seg.end_char]
-    expr = resolve_event_date(times, trigger.start_char, trigger.end_char, text=text_of(doc))
+    times = within(doc._.sitrep_times or [], seg.start_char, seg.end_char)
+    expr = resolve_event_date(times, trigger.start_char, trigger.end_char,
+                              (seg.start_char, seg.end_char))
     if expr is not None and expr.value:
         name, code = time_precision(expr.value)
         value = expr.value[:10] if name == "day" else expr.value  # "2025-06-10TNI" dates the day
@@ -209,17 +210,15 @@ def event_place(sent: Span, trigger: Span, attributions: list[Attribution]) -> t
     verb = governing_verb(trigger[0])
     clause_start, clause_end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
     best: tuple[tuple[int, bool, int], Place, Mention] | None = None
-    for place in sent.doc._.sitrep_places or []:
+    for _, mention, place in mentions_within(sent.doc, sent.start_char, sent.end_char):
         if place.kind not in KIND_RANK or (place.geonameid is None and place.lat is None):
             continue
-        for mention in place.mentions:
-            if mention.metonymic or not (sent.start_char <= mention.start < sent.end_char):
-                continue
-            if mention.start in acting or any(s <= mention.start < e for s, e in speakers):
-                continue  # "Kharkiv governor Syniehubov said": where the speaker is, not the event
-            key = (KIND_RANK[place.kind], not clause_start <= mention.start < clause_end, mention.start)
-            if best is None or key < best[0]:
-                best = (key, place, mention)
+        if mention.metonymic or mention.start in acting or any(
+                s <= mention.start < e for s, e in speakers):
+            continue  # "Kharkiv governor Syniehubov said": where the speaker is, not the event
+        key = (KIND_RANK[place.kind], not clause_start <= mention.start < clause_end, mention.start)
+        if best is None or key < best[0]:
+            best = (key, place, mention)
     if best is None:
         return None
     _, place, mention = best
@@ -242,17 +241,17 @@ def _geo_precision(text: str, place: Place, mention: Mention) -> int:
 
 
 def _country_of(token: Token, speaker_country: str | None, sent_start: int) -> str | None:
-    """Country named by a modifier of an actor noun: "Russian forces", "Ukraine's troops", "its forces".
-    `sent_start` is the token index opening the token's sentence (`token.sent` walks the whole
-    sentence on every call, too slow on run-on texts)."""
-    terms = country_terms()
+    """Country named by a modifier of an actor noun: "Russian forces", "North Korean troops",
+    "Ukraine's troops", "its forces". `sent_start` is the token index opening the segment, so a
+    dateline before it ("KHARKIV, Ukraine —") names no actor."""
+    window = token.doc[max(sent_start, token.i - 3):token.i]
     modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
-    modifiers += [token.doc[i] for i in range(max(sent_start, token.i - 3), token.i)]
-    for mod in modifiers:
-        if mod.lower_ in terms:
-            return terms[mod.lower_]
-        if mod.dep_ == "poss" and mod.pos_ == "PRON" and mod.lower_ in ("its", "their", "our") and speaker_country:
-            return speaker_country
+    country = country_in(modifiers) or country_in(list(window))
+    if country:
+        return country
+    if speaker_country and any(m.dep_ == "poss" and m.pos_ == "PRON"
+                               and m.lower_ in ("its", "their", "our") for m in modifiers):
+        return speaker_country
     return None
 
 
@@ -264,10 +263,10 @@ def event_actors(
     verb = governing_verb(trigger[0])
     subject_idx = {t.i for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
     place_country = country_name(place.country_code) if place and place.country_code else None
-    nouns, terms = actor_nouns(), country_terms()
+    nouns = actor_nouns()
     found: list[tuple[bool, int, str]] = []
     speaker_idx = {t.i for a in attributions if a.speaker is not None for t in a.speaker}
-    sent_start = sent[0].sent.start
+    sent_start = sent.start
     for token in sent:
         if token.i in speaker_idx:
             continue  # "Ukraine's air force said ...": the speaker, not a party to the event
@@ -276,8 +275,8 @@ def event_actors(
         if role == "military":
             country = _country_of(token, speaker_country, sent_start)
             actor = f"Military Forces of {country}" if country else None
-        elif token.i in subject_idx and token.dep_ == "nsubj" and token.lower_ in terms:
-            actor = f"Military Forces of {terms[token.lower_]}"  # "Russia launched 40 drones"
+        elif token.i in subject_idx and token.dep_ == "nsubj" and (named := country_in([token])):
+            actor = f"Military Forces of {named}"  # "Russia launched 40 drones"
         elif role == "civilian" and event_type in ("Explosions/Remote violence", "Violence against civilians"):
             actor = f"Civilians ({place_country})" if place_country else "Civilians"
         elif role == "protester" and event_type in ("Protests", "Riots"):
@@ -313,7 +312,7 @@ def code_segment(seg: Span, attributions: list[Attribution], disclaimed_later: b
     trigger_row, trigger = found
     if any(a.speaker is not None and a.speaker.start <= trigger.start < a.speaker.end for a in attributions):
         return None  # "Air defence units said ..." names the speaker, not an event
-    if is_blocked(trigger, attributions):
+    if is_blocked(seg, trigger, attributions):
         return None
     claim = _claimant(trigger, attributions)
     source = claim.source if claim is not None else None

@@ -6,7 +6,6 @@ reads `doc._.sitrep_times` so that "24 February" or "four days" are not counted 
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from typing import Any
 
 from spacy.language import Language
@@ -14,11 +13,9 @@ from spacy.tokens import Doc
 
 from sitrep.model import Quantity
 from sitrep.quantity.extract import find_quantities as _find
+from sitrep.within import within
 
 __all__ = ["find_quantities", "quantities_stage", "quantities_within"]
-
-# doc.user_data key of the start-sorted index that `quantities_within` builds once per Doc.
-_INDEX_KEY = "sitrep_quantity_index"
 
 
 def find_quantities(text: str, doc: Any = None) -> list[Quantity]:
@@ -33,18 +30,9 @@ def find_quantities(text: str, doc: Any = None) -> list[Quantity]:
 
 def quantities_within(doc: Doc, start: int, end: int, quantities: list[Quantity] | None = None,
                       ) -> list[Quantity]:
-    """The quantities (by default `doc._.sitrep_quantities`) lying wholly inside [start, end),
-    in text order. Sentences and claims each ask for theirs; bisection on an index sorted once
-    per Doc keeps that linear on long documents, where a scan per sentence was quadratic."""
-    if quantities is None:
-        quantities = doc._.sitrep_quantities or []
-    index = doc.user_data.get(_INDEX_KEY)
-    if index is None or index[0] is not quantities:
-        ordered = sorted(quantities, key=lambda q: q.start)
-        index = doc.user_data[_INDEX_KEY] = (quantities, [q.start for q in ordered], ordered)
-    _, starts, ordered = index
-    window = ordered[bisect_left(starts, start) : bisect_right(starts, end)]
-    return [q for q in window if q.end <= end]
+    """The quantities (by default `doc._.sitrep_quantities`, which come sorted by start) lying
+    wholly inside [start, end), in text order."""
+    return within(doc._.sitrep_quantities or [] if quantities is None else quantities, start, end)
 
 
 @Language.component("sitrep_quantities")

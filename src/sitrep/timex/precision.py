@@ -27,18 +27,11 @@ def time_precision(value: str) -> tuple[str, int]:
 
 
 def resolve_event_date(times: list[TimeExpr], start: int, end: int,
-                       text: str | None = None) -> TimeExpr | None:
-    """The DATE (or dated TIME) that governs the sentence span [start, end).
-
-    Inside the span the nearest expression to its middle wins; when `text` is given, the
-    search widens to the whole sentence around the span. Durations, sets and vague
-    references (PAST_REF) do not date an event.
-    """
-    lo, hi = start, end
-    if text is not None:
-        lo = max(text.rfind(stop, 0, start) for stop in (". ", "\n", "! ", "? ")) + 1
-        stops = [text.find(stop, end) for stop in (". ", "\n", "! ", "? ")]
-        hi = min([s for s in stops if s >= 0] or [len(text)])
+                       window: tuple[int, int] | None = None) -> TimeExpr | None:
+    """The DATE (or dated TIME) that governs the span [start, end): among the expressions
+    inside `window` (the sentence; by default the span itself), the nearest to the span's
+    middle. Durations, sets and vague references (PAST_REF) do not date an event."""
+    lo, hi = window or (start, end)
     middle = (start + end) / 2
     dated = [t for t in times if t.type in {"DATE", "TIME"} and t.value[:1].isdigit()
              and t.start >= lo and t.end <= hi]
