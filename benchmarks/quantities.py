@@ -62,40 +62,48 @@ def _num(cell: str) -> float | None:
     return float(cell) if cell.strip() else None
 
 
-def meantime(path: Path, annotated_only: bool) -> str:
+Run = tuple[dict, list]  # a MEANTIME record and the quantities sitrep found in it
+
+
+def run_meantime(path: Path) -> tuple[list[Run], float]:
+    """Every record with its quantities, found once for all the tables; and the seconds taken."""
     records = [json.loads(line) for line in path.open(encoding="utf-8")]
-    gold_total = sys_total = paired = 0
     started = time.perf_counter()
-    for record in records:
-        text = record["text"]
-        quantities = find_quantities(text)
+    runs = [(record, find_quantities(record["text"])) for record in records]
+    return runs, time.perf_counter() - started
+
+
+def _scored(runs: list[Run], annotated_only: bool):
+    """(record, quantities kept, indices of the kept ones paired with a gold span)."""
+    for record, quantities in runs:
         if annotated_only:
             limit = annotated_end(record)
             quantities = [q for q in quantities if q.start < limit]
         gold = [(v["start"], v["end"]) for v in record.get("values", [])]
-        gold_total += len(gold)
+        yield record, quantities, {si for _, si in pair(gold, [(q.start, q.end)
+                                                               for q in quantities])}
+
+
+def meantime(runs: list[Run], seconds: float, annotated_only: bool) -> str:
+    gold_total = sys_total = paired = 0
+    for record, quantities, matched in _scored(runs, annotated_only):
+        gold_total += len(record.get("values", []))
         sys_total += len(quantities)
-        paired += len(pair(gold, [(q.start, q.end) for q in quantities]))
-    seconds = time.perf_counter() - started
+        paired += len(matched)
     recall = paired / gold_total if gold_total else 0.0
     precision = paired / sys_total if sys_total else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     name = "annotated region" if annotated_only else "whole text"
-    return (f"meantime_en values ({name}) | {len(records)} | {gold_total} | {sys_total} | "
+    return (f"meantime_en values ({name}) | {len(runs)} | {gold_total} | {sys_total} | "
             f"{100 * precision:.2f} | {100 * recall:.2f} | {100 * f1:.2f} | "
-            f"{len(records) / seconds:.0f}")
+            f"{len(runs) / seconds:.0f}")
 
 
-def precision_by_confidence(path: Path) -> list[str]:
+def precision_by_confidence(runs: list[Run]) -> list[str]:
     """Span precision per confidence level in the annotated region: the levels are set by
     hand, so this only checks that a lower level is right less often."""
     found, paired = Counter(), Counter()
-    for line in path.open(encoding="utf-8"):
-        record = json.loads(line)
-        limit = annotated_end(record)
-        quantities = [q for q in find_quantities(record["text"]) if q.start < limit]
-        gold = [(v["start"], v["end"]) for v in record.get("values", [])]
-        matched = {si for _, si in pair(gold, [(q.start, q.end) for q in quantities])}
+    for _, quantities, matched in _scored(runs, annotated_only=True):
         for si, q in enumerate(quantities):
             found[q.confidence] += 1
             paired[q.confidence] += si in matched
@@ -173,11 +181,12 @@ def main() -> None:
     if not path.exists():
         print(f"meantime_en | missing: {path}")
         return
-    print(meantime(path, annotated_only=True))
-    print(meantime(path, annotated_only=False))
+    runs, seconds = run_meantime(path)
+    print(meantime(runs, seconds, annotated_only=True))
+    print(meantime(runs, seconds, annotated_only=False))
     print("\nconfidence | sitrep quantities (annotated region) | span P")
     print(" | ".join(["---"] * 3))
-    for line in precision_by_confidence(path):
+    for line in precision_by_confidence(runs):
         print(line)
     print("\nSpans match by overlap (MEANTIME marks the number, not the counted noun). "
           "'annotated region' = up to the last line with any MEANTIME gold markable; "

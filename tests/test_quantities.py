@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
@@ -90,7 +89,8 @@ def test_a_number_after_a_name_still_counts_people():
 
 def test_word_numbers_need_something_to_count():
     assert first("Three people were killed.").normalized_unit == "people"
-    assert find_quantities("The two sides met.") == [] or first("The two sides met.").entity
+    assert find_quantities("The two met at dawn.") == []  # a bare "two" is a pronoun
+    assert first("The two sides met.").entity == "side"
 
 
 def test_range_scale_carries_to_the_lower_number():
@@ -184,7 +184,6 @@ def test_numbers_too_long_for_a_float_are_not_amounts(digits):
     assert parse_number(f"{number} trillion") is None
     found = find_quantities(f"Reports claimed {number} people fled, and 12 buses left.")
     assert [(q.text, q.value) for q in found] == [("12 buses", 12)]
-    json.dumps([q.value for q in found], allow_nan=False)  # would fail on Infinity
 
 
 @pytest.mark.parametrize("text", [

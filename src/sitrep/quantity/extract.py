@@ -20,20 +20,23 @@ from sitrep.quantity.units import (
     CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DESIGNATION_AFTER, DESIGNATION_BEFORE,
     MEASURE_RE, MEASURES, is_known_count_noun, is_person, measure_key, singular,
 )
-from sitrep.quantity.vague import BOUND_WORDS, VAGUE_BARE, VAGUE_COUNTS, WEAK_VAGUE
+from sitrep.quantity.vague import (
+    BOUND_PATTERN, BOUND_WORDS, VAGUE_BARE, VAGUE_COUNTS, WEAK_VAGUE, bound_of,
+)
 from sitrep.timex.lexicon import MONTHS, WEEKDAYS, full_names
+from sitrep.within import SpanSet
 
 
 def _alts(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-_CUR = rf"(?:US\$|\$|€|£|₴|₽|¥|₪|(?:{'|'.join(sorted(CURRENCY_CODES))})(?=\s?\d))"
+_CUR = rf"(?:{_alts(CURRENCY_SYMBOLS)}|(?:{'|'.join(sorted(CURRENCY_CODES))})(?=\s?\d))"
 _CUR_WORDS = _alts(CURRENCY_WORDS)
 _ONE = rf"(?:(?P<cur>{_CUR})\s?)?(?P<num>{NUMBER})"
 _TWO = rf"(?:(?P<cur2>{_CUR})\s?)?(?P<num2>{NUMBER})"
 QUANTITY_RE = re.compile(
-    rf"(?<![\w.,$€£-])(?:(?P<bound>{_alts(BOUND_WORDS)})\s+)?"
+    rf"(?<![\w.,$€£-])(?:(?P<bound>{BOUND_PATTERN})\s+)?"
     rf"(?:(?P<vague>{_alts(VAGUE_COUNTS)}|{_alts(WEAK_VAGUE)}|"
     rf"(?:{_alts(VAGUE_BARE)})\b(?!\s+of\b|-))"
     rf"|{_ONE}(?:\s*(?P<sep>-|–|to|and|or)\s*{_TWO})?)(?P<mscale>(?<=\d)m\b(?!²))?"
@@ -68,7 +71,9 @@ def _is_designation(text: str, start: int, end: int) -> bool:
     if re.match(r"-?\s*(?:" + MEASURE_RE.pattern + ")", after, re.IGNORECASE):
         return False  # "a 2,000-metre runway"
     if re.search(r"[A-Za-z]-?$|#$|№\s*$", before) or re.match(r"(?:st|nd|rd|th)\b|[A-Za-z]\w|-[A-Za-z]", after):
-        return not re.match(r"(?:bn|mn|mln|tn|k|km|m|kg|ha|mi|ft|t)\b", after, re.IGNORECASE)
+        # Other units are caught above and scale words ("bn", "k") are read with the number
+        # itself; only the one-letter units "m" and "t" reach this line.
+        return not re.match(r"(?:m|t)\b", after, re.IGNORECASE)
     word_before = re.findall(r"[\w.]+", before.lower())[-1:]
     if word_before and word_before[0] in DESIGNATION_BEFORE and before.rstrip()[-1:].isalpha():
         return True
@@ -160,11 +165,7 @@ def _numbers(m: re.Match) -> tuple[float, float | None] | None:
 def _bound(m: re.Match, high: float | None) -> str:
     if m["vague"] or high is not None:
         return "range"
-    if m["orso"]:
-        return "approx"
-    word = re.sub(r"\s+", " ", (m["bound"] or "").lower())
-    bound = BOUND_WORDS.get(word, "exact")
-    return "exact" if bound == "range" else bound
+    return "approx" if m["orso"] else bound_of(m["bound"])
 
 
 def _build(text: str, m: re.Match, doc: Any) -> Quantity | None:
@@ -192,7 +193,7 @@ def _build(text: str, m: re.Match, doc: Any) -> Quantity | None:
         unit, norm_unit, factor = code, code, 1.0
     elif unit_word:
         key = measure_key(unit_word)
-        unit, norm_unit, factor = MEASURES.get(key) or MEASURES.get(key.lower()) or (
+        unit, norm_unit, factor = MEASURES.get(key.lower()) or (
             key, key, 1.0)
     else:
         found = _entity(text, m.end(), doc, m.start("num") if m["num"] else m.start())
@@ -237,8 +238,8 @@ def _confidence(m: re.Match, measured: bool, entity: str | None) -> float:
 def find_quantities(text: str, doc: Any = None,
                     skip: list[tuple[int, int]] | None = None) -> list[Quantity]:
     """Quantities in `text`; `skip` holds spans (times) whose numbers are not amounts."""
-    fractions = find_fractions(text, skip or [])
-    skip = (skip or []) + [(q.start, q.end) for q in fractions]
+    fractions = find_fractions(text, SpanSet(skip or []))
+    taken = SpanSet((skip or []) + [(q.start, q.end) for q in fractions])
     found: list[Quantity] = []
     pos = 0
     while (m := QUANTITY_RE.search(text, pos)) is not None:
@@ -247,7 +248,7 @@ def find_quantities(text: str, doc: Any = None,
         num_end = m.end("num") if m["num"] else m.end()
         # A range belongs to a date when either end does: "the night of 5-6 May".
         numbers_end = m.end("num2") if m["num2"] else num_end
-        if any(num_start < e and s < numbers_end for s, e in skip):
+        if taken.overlaps(num_start, numbers_end):
             continue
         if m["num"] and _is_clock_time(text, num_start, numbers_end):
             continue

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from sitrep.model import Quantity
-from sitrep.quantity.vague import BOUND_WORDS
+from sitrep.quantity.vague import BOUND_PATTERN, bound_of
+from sitrep.within import SpanSet
 
 _ONE = r"(?:a|one)[-\s]+"
 FRACTIONS = {
@@ -22,10 +23,8 @@ FRACTIONS = {
 }
 _PLAIN = "|".join(sorted((k for k in FRACTIONS if "-" not in k), key=len, reverse=True))
 _MANY = "|".join(k.replace("-", r"[-\s]+") for k in FRACTIONS if "-" in k)
-_BOUNDS = "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                   for w in sorted(BOUND_WORDS, key=len, reverse=True) if w[0].isalpha())
 FRACTION_RE = re.compile(
-    rf"(?<![\w-])(?:(?P<bound>{_BOUNDS})\s+)?(?P<share>(?:{_ONE})?(?:{_PLAIN})|{_MANY})"
+    rf"(?<![\w-])(?:(?P<bound>{BOUND_PATTERN})\s+)?(?P<share>(?:{_ONE})?(?:{_PLAIN})|{_MANY})"
     r"(?=\s+(?:of\s+)?(?:the|its|their|his|her|our|all|these|those)\b|\s+of\s+[A-Z])",
     re.IGNORECASE,
 )
@@ -36,21 +35,19 @@ _ORDER_BEFORE = re.compile(r"\b(?:first|second|third|last|latter|former|other|fi
                            re.IGNORECASE)
 
 
-def find_fractions(text: str, skip: list[tuple[int, int]]) -> list[Quantity]:
+def find_fractions(text: str, skip: SpanSet) -> list[Quantity]:
     found = []
     for m in FRACTION_RE.finditer(text):
         share = re.sub(r"^(?:a|one)[-\s]+", "", m["share"].lower())
         share = re.sub(r"[-\s]+", "-", share)
-        if share not in FRACTIONS or _ORDER_BEFORE.search(text, max(0, m.start() - 12),
-                                                           m.start()):
+        if _ORDER_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "the second half of the match" names a part, not a share
-        if any(m.start() < e and s < m.end() for s, e in skip):
+        if skip.overlaps(m.start(), m.end()):
             continue
-        bound = BOUND_WORDS.get(re.sub(r"\s+", " ", (m["bound"] or "").lower()), "exact")
         value = FRACTIONS[share]
         found.append(Quantity(
             text=m.group(0), start=m.start(), end=m.end(), value=round(value, 6),
             value_max=None, unit="fraction", normalized_value=round(100 * value, 4),
-            normalized_unit="%", bound="exact" if bound == "range" else bound, entity=None,
+            normalized_unit="%", bound=bound_of(m["bound"]), entity=None,
             confidence=CONFIDENCE))
     return found

@@ -6,6 +6,10 @@ The ranges are our reading of everyday English, kept deliberately wide:
 
 from __future__ import annotations
 
+import re
+
+from sitrep.timex.lexicon import APPROX_MODS
+
 # phrase (lower case, single spaces) -> (low, high)
 VAGUE_COUNTS: dict[str, tuple[float, float]] = {
     "dozens of": (24, 99), "scores of": (40, 99), "hundreds of": (200, 999),
@@ -28,18 +32,24 @@ VAGUE_BARE: dict[str, tuple[float, float]] = {
 WEAK_VAGUE: dict[str, tuple[float, float]] = {"several": (3, 9), "a few": (2, 5),
                                                "a couple of": (2, 3), "numerous": (10, 99)}
 
-BOUND_WORDS: dict[str, str] = {
-    "more than": "at_least", "over": "at_least", "at least": "at_least", "upwards of": "at_least",
-    "in excess of": "at_least", "no fewer than": "at_least", "no less than": "at_least",
-    "well over": "at_least", "just over": "at_least", "above": "at_least",
-    "greater than": "at_least", "a minimum of": "at_least", "not less than": "at_least",
-    "up to": "at_most", "fewer than": "at_most", "less than": "at_most", "under": "at_most",
-    "no more than": "at_most", "at most": "at_most", "a maximum of": "at_most",
-    "nearly": "at_most", "almost": "at_most", "just under": "at_most", "below": "at_most",
-    "as many as": "at_most", "as much as": "at_most", "not more than": "at_most",
-    "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx",
-    "an estimated": "approx", "estimated": "approx", "some": "approx", "close to": "approx",
-    "circa": "approx", "~": "approx", "more or less": "approx", "approx.": "approx",
-    "nearly some": "approx", "an approximate": "approx", "a reported": "exact",
-    "between": "range", "from": "range",
+# The bound words of durations ("more than four days") bound amounts the same way.
+_BOUND_OF_MOD = {"MORE_THAN": "at_least", "EQUAL_OR_MORE": "at_least", "LESS_THAN": "at_most",
+                 "EQUAL_OR_LESS": "at_most", "APPROX": "approx"}
+BOUND_WORDS: dict[str, str] = {word: _BOUND_OF_MOD[mod] for word, mod in APPROX_MODS.items()} | {
+    "upwards of": "at_least", "in excess of": "at_least", "above": "at_least",
+    "not less than": "at_least",
+    "greater than": "at_least", "a minimum of": "at_least", "fewer than": "at_most",
+    "at most": "at_most", "a maximum of": "at_most", "just under": "at_most", "below": "at_most",
+    "as many as": "at_most", "as much as": "at_most", "estimated": "approx",
+    "close to": "approx", "circa": "approx", "~": "approx", "more or less": "approx",
+    "approx.": "approx", "nearly some": "approx", "an approximate": "approx",
+    "a reported": "exact", "between": "range", "from": "range",
 }
+BOUND_PATTERN = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                         for w in sorted(BOUND_WORDS, key=len, reverse=True))
+
+
+def bound_of(words: str | None) -> str:
+    """The bound a leading phrase sets on one number; "between" and "from" bound only ranges."""
+    bound = BOUND_WORDS.get(re.sub(r"\s+", " ", (words or "").lower()), "exact")
+    return "exact" if bound == "range" else bound
