@@ -11,10 +11,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.ingest.dates import find_dateline
+from sitrep.ingest.dates import dateline_end
 
-# The dash that closes a dateline head (same dashes as sitrep.ingest.dates accepts).
-DATELINE_DASH = re.compile(r"[ \t]*(?:—|–|--|-)[ \t]+")
 _LEADING_SPACE = re.compile(r"\s*")
 
 
@@ -51,7 +49,7 @@ def _breaks_here(newline: Token) -> bool:
     first = _LEADING_SPACE.match(text).end()
     after = newline.idx + len(newline.text)
     return (text[last - 1 : last] in ".!?\"”" or text.find("\n", first, last) < 0
-            or dateline_length(_line_at(text, after)) > 0)
+            or dateline_end(_line_at(text, after)) > 0)
 
 
 def _end_before_spaces(text: str, end: int, spaces: str | None = None) -> int:
@@ -77,23 +75,6 @@ def _stripped(span: Span) -> Span:
     return span.doc[start:end]
 
 
-def dateline_length(text: str) -> int:
-    """Characters of the dateline opening `text` ("KRAMATORSK, Ukraine, June 9, 2025 — "), or 0.
-
-    The dateline grammar is ingest's (one definition for the whole code base); only the first
-    line is looked at, because a dateline never wraps.
-    """
-    line = text.split("\n", 1)[0]
-    found = find_dateline(line)
-    if found is None:
-        return 0
-    head_start = len(line) - len(line.lstrip(" \t"))
-    if not line.startswith(found[0], head_start):
-        return 0
-    dash = DATELINE_DASH.match(line, head_start + len(found[0]))
-    return dash.end() if dash else 0
-
-
 def _without_dateline(span: Span) -> Span:
     """The span without a leading dateline: it is the report's place and date, not a sentence part.
     Only a span that opens a line can carry one, so a sentence starting "NATO - " mid-line keeps it."""
@@ -101,7 +82,7 @@ def _without_dateline(span: Span) -> Span:
     line_start = _end_before_spaces(text, span.start_char, " \t")
     if line_start > 0 and text[line_start - 1] != "\n":
         return span
-    length = dateline_length(_line_at(text, span.start_char, span.end_char))
+    length = dateline_end(_line_at(text, span.start_char, span.end_char))
     if length == 0:
         return span
     cut = span.doc.char_span(span.start_char + length, span.end_char, alignment_mode="expand")

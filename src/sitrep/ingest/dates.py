@@ -11,7 +11,8 @@ from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from sitrep.timex.lexicon import MONTHS
+from sitrep.model import Document
+from sitrep.timex.lexicon import MONTH_NAME, MONTHS
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -29,12 +30,13 @@ _ISO_PREFIX = re.compile(r"^\s*((?:19|20)\d\d)-([01]\d)-([0-3]\d)")
 _UPPER_PLACE = r"[A-Z][A-Z'’.\-]+(?:[ ][A-Z][A-Z'’.\-]+){0,3}"
 _TITLE_PLACE = r"[A-Z][a-z'’.\-]+(?:[ ][A-Z][a-z'’.\-]+){0,2}"
 _REGION = r"(?:,[ ]?[A-Z][\w'’.\-]+(?:[ ][A-Z][\w'’.\-]+){0,2})?"
+# Month names only (title case, "Sept." too): "Zaporizhzhia, Unit 4 - " is no dateline.
 _WRITTEN_DATE = (
-    r",?[ ](?:[A-Z][a-z]{2,8}\.?[ ]\d{1,2}(?:st|nd|rd|th)?(?:,?[ ]\d{4})?"
-    r"|\d{1,2}[ ][A-Z][a-z]{2,8}\.?(?:,?[ ]\d{4})?|\d{4}-\d\d-\d\d)"
+    rf",?[ ](?:{MONTH_NAME}\.?[ ]\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ ]\d{{4}})?"
+    rf"|\d{{1,2}}[ ]{MONTH_NAME}\.?(?:,?[ ]\d{{4}})?|\d{{4}}-\d\d-\d\d)"
 )
 _AGENCY = r"(?:[ ]?\([^)\n]{2,40}\))?"
-_DASH = r"[ \t]*(?:—|–|--|-)[ \t]"
+_DASH = r"[ \t]*(?:—|–|--|-)[ \t]+"
 _DATELINES = (
     re.compile(rf"^[ \t]*(?P<head>{_UPPER_PLACE}{_REGION}(?:{_WRITTEN_DATE})?{_AGENCY}){_DASH}"),
     re.compile(rf"^[ \t]*(?P<head>{_TITLE_PLACE}{_REGION}{_WRITTEN_DATE}{_AGENCY}){_DASH}"),
@@ -96,13 +98,40 @@ def _valid(year: int, month: int, day: int) -> str | None:
         return None
 
 
+def _dateline_match(line: str) -> re.Match | None:
+    for pattern in _DATELINES:
+        match = pattern.match(line)
+        if match:
+            return match
+    return None
+
+
 def find_dateline(text: str) -> tuple[str, str | None] | None:
     """The dateline among the first lines of a text: (dateline head, date or None)."""
     lines = [line for line in text.split("\n", 12)[:12] if line.strip()]
     for line in lines[:_DATELINE_LINES]:
-        for pattern in _DATELINES:
-            match = pattern.match(line)
-            if match:
-                head = match.group("head").strip()
-                return head, find_date(head)
+        match = _dateline_match(line)
+        if match:
+            head = match.group("head").strip()
+            return head, find_date(head)
     return None
+
+
+def dateline_end(line: str) -> int:
+    """Characters of the dateline opening `line`, its dash and spaces included, or 0:
+    "KRAMATORSK, Ukraine, June 9, 2025 — Russian jets struck." gives 36."""
+    match = _dateline_match(line)
+    return match.end() if match else 0
+
+
+def apply_dateline(document: Document) -> None:
+    """Record a dateline in meta; its date becomes `published` when nothing set one.
+
+    Called once per document by `dispatch`, whatever format it came in."""
+    found = find_dateline(document.text)
+    if not found:
+        return
+    head, day = found
+    document.meta.setdefault("dateline", head)
+    if day and not document.published:
+        document.published = day

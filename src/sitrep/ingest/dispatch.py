@@ -17,6 +17,7 @@ from ..model import Document
 from . import IngestProblem, feed, html, jsondoc, jsonl, text, warc
 from .base import STDIN_WHERE, Items
 from .compressed import GzipProblem, gunzip, is_gzipped_warc
+from .dates import apply_dateline
 from .language import SUPPORTED, detect_language, normalise_code, skip_message
 from .sniff import detect_format, xml_root
 
@@ -53,9 +54,6 @@ def expand_path(path: str) -> Iterator[str | IngestProblem]:
     """A file as itself; a directory as its non-hidden files, sorted, recursively."""
     try:
         info = os.stat(path)
-    except FileNotFoundError:
-        yield IngestProblem(path, "no such file or directory")
-        return
     except OSError as error:
         yield IngestProblem(path, _os_message(error))
         return
@@ -114,16 +112,14 @@ def _read_stdin(stdin: bytes | BinaryIO | None, max_bytes: int) -> Items:
     yield from read_bytes(data, STDIN_WHERE, max_bytes=max_bytes)
 
 
-def read_bytes(
-    data: bytes, where: str, *, name: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Items:
+def read_bytes(data: bytes, where: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Items:
     """Documents and problems from the content of one input; `where` names it in problems."""
-    for item in _route(data, where, name or where, max_bytes, depth=0):
+    for item in _route(data, where, where, max_bytes, depth=0):
         yield from _finish(item)
 
 
 def _route(data: bytes, where: str, name: str, max_bytes: int, depth: int) -> Items:
-    kind = detect_format(data, name) if data else "empty"
+    kind = detect_format(data, name)
     if kind == "gzip" and is_gzipped_warc(data):
         kind = "warc"
     if kind == "gzip":
@@ -166,7 +162,7 @@ def _finish(item: Document | IngestProblem) -> Items:
     if isinstance(item, IngestProblem):
         yield item
         return
-    text.apply_dateline(item)
+    apply_dateline(item)
     given = normalise_code(item.language)
     item.language = given or detect_language(item.text)
     if item.language in SUPPORTED:

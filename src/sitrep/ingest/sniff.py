@@ -57,8 +57,7 @@ def detect_format(data: bytes, name: str) -> str:
 def _markup_format(head: str, name: str) -> str:
     if re.match(r"<!doctype\s+html", head, re.IGNORECASE):
         return "html"
-    match = _ROOT.match(head, _PROLOGUE.match(head).end())
-    root = match.group(1).lower() if match else ""
+    root = _root_name(head).lower()
     if root in _FEED_ROOTS:
         return "feed"
     if root in _HTML_ROOTS:
@@ -70,9 +69,13 @@ def _markup_format(head: str, name: str) -> str:
 
 def xml_root(data: bytes) -> str:
     """The root element name of an XML document, for the "unsupported" message."""
-    head = decode_text(data[:_HEAD_BYTES])[0].lstrip("\ufeff \t\r\n")
+    return _root_name(decode_text(data[:_HEAD_BYTES])[0].lstrip("\ufeff \t\r\n")) or "?"
+
+
+def _root_name(head: str) -> str:
+    """The first element's name after the XML prologue, or ""."""
     match = _ROOT.match(head, _PROLOGUE.match(head).end())
-    return match.group(1) if match else "?"
+    return match.group(1) if match else ""
 
 
 def _json_format(data: bytes) -> str:

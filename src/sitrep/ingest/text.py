@@ -9,7 +9,6 @@ from __future__ import annotations
 from ..model import Document
 from . import IngestProblem
 from .base import Items, source_name
-from .dates import find_dateline
 from .decoding import decode_text, normalise_newlines
 
 # A first line this short, followed by a blank line, is a headline rather than prose.
@@ -43,16 +42,3 @@ def guess_title(text: str) -> str | None:
     if not rest.strip():  # a one-line text is the story itself, not a headline
         return None
     return first
-
-
-def apply_dateline(document: Document) -> None:
-    """Record a dateline in meta; its date becomes `published` when nothing set one.
-
-    Called once per document by `dispatch`, whatever format it came in."""
-    found = find_dateline(document.text)
-    if not found:
-        return
-    head, day = found
-    document.meta.setdefault("dateline", head)
-    if day and not document.published:
-        document.published = day
