@@ -91,13 +91,7 @@ def test_empty_export_keeps_header(tmp_path):
         out = tmp_path / "events.csv"
         assert export(store, "events", "csv", out) == 0
         assert out.read_text().startswith("event_id,doc_id,event_type")
-        assert pq.read_table(_parquet(store, tmp_path)).num_rows == 0
-
-
-def _parquet(store, tmp_path):
-    out = tmp_path / "e.parquet"
-    export(store, "events", "parquet", out)
-    return out
+        assert pq.read_table(_export(store, "events", "parquet", tmp_path)).num_rows == 0
 
 
 def test_bad_requests_are_refused(store, tmp_path):

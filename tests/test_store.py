@@ -97,7 +97,7 @@ def test_a_version_1_store_is_migrated_in_place(tmp_path):
     conn.commit()
     conn.close()
     with Store(path) as store:
-        assert store.schema_version() == SCHEMA_VERSION == 2
+        assert store.schema_version() == SCHEMA_VERSION == 3
         assert store.write(sample_extraction()) is True
         rows = store.query("SELECT doc_id, confidence FROM times ORDER BY doc_id = 'old'")
         assert [r["confidence"] for r in rows] == [0.8, None]

@@ -68,12 +68,12 @@ def rows(store: Store, table: ExportTable) -> list[dict]:
 
 def export(store: Store, table: ExportTable, fmt: ExportFormat, out: Path) -> int:
     """Write `table` to `out` in `fmt`; returns the number of records written."""
-    data = rows(store, table)
     writers = {"geojson": _write_geojson, "csv": _write_csv, "parquet": _write_parquet}
     if fmt not in writers:
         raise ExportError(f"unknown format '{fmt}'; choose one of {', '.join(writers)}")
     if fmt == "geojson" and table in _WITHOUT_POINTS:
         raise ExportError(f"{table} have no coordinates; export them as csv or parquet")
+    data = rows(store, table)
     tmp = out.with_name(out.name + ".partial")
     count = writers[fmt](data, tmp, _columns(store, table))
     tmp.replace(out)  # a reader never sees a half-written export
@@ -117,19 +117,22 @@ def _columns(store: Store, table: str) -> list[tuple[str, object]]:
     import pyarrow as pa
 
     cursor = store.conn.execute(_QUERIES[table] + " LIMIT 0")
-    types = _ARROW_TYPES if table != "times" else {**_ARROW_TYPES, "value": pa.string()}
+    types = _arrow_types(table)
     return [(d[0], types.get(d[0], pa.string())) for d in cursor.description]
 
 
-def _arrow_types() -> dict:
+_INTS = ["place_id", "geonameid", "mentions", "metonymic_mentions", "event_id", "time_precision",
+         "geo_precision", "fatalities", "start", "end", "claim_id", "direct_quote", "hedged",
+         "quantity_id", "time_id"]
+_FLOATS = ["latitude", "longitude", "confidence", "value", "value_max", "normalized_value",
+           "normalized_value_max"]
+# Where one column name means another type in one table: a time's value is a TIMEX3 string.
+_STRINGS_BY_TABLE = {"times": ["value"]}
+
+
+def _arrow_types(table: str) -> dict:
+    """Built on use, so commands that write no Parquet do not import pyarrow."""
     import pyarrow as pa
 
-    ints = ["place_id", "geonameid", "mentions", "metonymic_mentions", "event_id",
-            "time_precision", "geo_precision", "fatalities", "start", "end", "claim_id",
-            "direct_quote", "hedged", "quantity_id", "time_id"]
-    floats = ["latitude", "longitude", "confidence", "value", "value_max", "normalized_value",
-              "normalized_value_max"]
-    return {**{n: pa.int64() for n in ints}, **{n: pa.float64() for n in floats}}
-
-
-_ARROW_TYPES = _arrow_types()
+    types = {**{n: pa.int64() for n in _INTS}, **{n: pa.float64() for n in _FLOATS}}
+    return types | {n: pa.string() for n in _STRINGS_BY_TABLE.get(table, [])}
