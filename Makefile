@@ -30,6 +30,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/timex.py
 	$(BIN)/python benchmarks/timex_calibrate.py
 	$(BIN)/python benchmarks/quantities.py
+	$(BIN)/python benchmarks/gazetteer_load.py
+	$(BIN)/python benchmarks/throughput.py
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm demo_places.geojson

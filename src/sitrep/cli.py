@@ -17,6 +17,7 @@ from rich.text import Text
 
 from . import __version__, pipeline
 from .export import ExportError, export as export_table
+from .geo.cli import gazetteer_app
 from .ingest import IngestProblem
 from .nlp import DEFAULT_MODEL, ModelMissing
 from .store import Store, StoreError
@@ -30,12 +31,8 @@ err = Console(stderr=True, soft_wrap=True)
 DB_OPTION = typer.Option(Path("sitrep.db"), "--db", help="SQLite database file.")
 MODEL_OPTION = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model package name.")
 
-try:  # the gazetteer commands live with the geoparser
-    from .geo.cli import gazetteer_app
-
-    app.add_typer(gazetteer_app, name="gazetteer", help="Build or inspect the gazetteer.")
-except ImportError:  # pragma: no cover - geo package always ships; keep CLI usable if not
-    pass
+# The gazetteer commands live with the geoparser.
+app.add_typer(gazetteer_app, name="gazetteer", help="Build or inspect the gazetteer.")
 
 
 class RateColumn(ProgressColumn):
