@@ -23,7 +23,7 @@ def rss_mb():
                 return int(line.split()[1]) / 1024
 started = time.perf_counter()
 before = rss_mb()
-from sitrep.geo.component import resolve_spans
+from sitrep.geo.resolve import resolve_spans  # the gazetteer and resolver, without spaCy
 imported = time.perf_counter() - started
 text = "Shelling hit Pokrovsk, Kramatorsk and Zaporizhzhia; Kyiv and El Obeid were quiet."
 names = ["Pokrovsk", "Kramatorsk", "Zaporizhzhia", "Kyiv", "El Obeid"]

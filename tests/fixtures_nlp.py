@@ -1,9 +1,8 @@
 """Session-wide spaCy pipelines for the stage tests.
 
-Loading the model is the slow part of these tests, so it happens once per session: the
-builder is cached at module level, and `nlp_times` is session-scoped. Registered as a pytest
-plugin from tests/conftest.py (`pytest_plugins = ["fixtures_nlp"]`); test modules may also
-import the fixture directly - the cache still loads the model only once.
+Building a pipeline is the slow part of these tests, so each set of stages is built once per
+session: `stage_pipeline` is cached, and the fixtures below hand out its pipelines. Registered
+as a pytest plugin from tests/conftest.py (`pytest_plugins = ["fixtures_nlp"]`).
 """
 
 from __future__ import annotations
@@ -29,3 +28,8 @@ def nlp_times() -> Language:
 @pytest.fixture(scope="session")
 def nlp_events_claims() -> Language:
     return stage_pipeline("sitrep_events", "sitrep_claims")
+
+
+@pytest.fixture(scope="session")
+def nlp_places() -> Language:
+    return stage_pipeline("sitrep_places")

@@ -12,10 +12,8 @@ from sitrep.geo.store import get_gazetteer
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from test_geo_places import places_pipeline  # one model load shared with that module
-
-    return places_pipeline()
+def nlp(nlp_places):
+    return nlp_places
 
 
 def _spans(text: str, *names: str) -> list[tuple[int, int]]:
@@ -47,6 +45,7 @@ def test_district_then_city_name_is_the_city_not_the_state():
     places = {p.name: p for p in resolve_spans(text, _spans(text, "Queens", "New York"))}
     city = places["New York"]
     assert abs(city.lat - 40.71) < 0.2 and abs(city.lon + 74.0) < 0.2, city
+    assert "a district of the city" in city.reason  # the rule, not coherence alone
     text = "The suspect was arrested in Albany, New York, on Friday."
     state = {p.name: p for p in resolve_spans(text, _spans(text, "Albany", "New York"))}
     assert state["New York"].kind == "admin_region", state["New York"]

@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.geo.recognise import Recogniser
-from sitrep.geo.resolve import Resolver, Toponym
+from sitrep.geo.resolve import Resolver, resolve_spans  # noqa: F401  (kept importable here)
 from sitrep.geo.store import get_gazetteer
 from sitrep.model import Place
 
@@ -40,19 +40,6 @@ def make_places(nlp: Language, name: str, demonyms_as_places: bool) -> PlacesCom
     return PlacesComponent(demonyms_as_places)
 
 
-def geoparse(doc: Doc, recogniser: Recogniser | None = None,
-             resolver: Resolver | None = None) -> list[Place]:
+def geoparse(doc: Doc, recogniser: Recogniser, resolver: Resolver) -> list[Place]:
     """Recognise and resolve the places of a parsed Doc."""
-    gaz = get_gazetteer()
-    recogniser = recogniser or Recogniser(gaz)
-    resolver = resolver or Resolver(gaz)
     return resolver.resolve(doc.text, recogniser(doc))
-
-
-def resolve_spans(text: str, spans: list[tuple[int, int]]) -> list[Place]:
-    """Oracle mode: resolve given character spans (gold toponyms) without recognition.
-    A span that is both a demonym and a place name ('Spanish', 'Canadian') keeps both
-    readings as candidates: the country's prior and the document decide."""
-    gaz = get_gazetteer()
-    toponyms = [Toponym(start, end, text[start:end]) for start, end in spans]
-    return Resolver(gaz).resolve(text, toponyms)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.geo.normalise import name_key
 from sitrep.geo.resolve import Toponym
 from sitrep.geo.sources import ABBREVIATION, DEMONYM
-from sitrep.geo.store import Gazetteer
+from sitrep.geo.store import Gazetteer, looks_abbreviated
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PREPOSITIONS = {"in", "near", "from", "at", "outside", "to", "into", "toward", "towards",
@@ -89,7 +89,7 @@ def _is_abbreviation_after_place(doc: Doc, start: int, end: int) -> bool:
     """'Glasgow, Ky.' / 'Columbus, OH': a state abbreviation right after 'Place,'."""
     return (end - start == 1 and start >= 2 and doc[start - 1].text == ","
             and _capitalised(doc[start - 2])
-            and ("." in doc[start].text or doc[start].text.isupper()))
+            and looks_abbreviated(doc[start].text))
 
 
 def _trim(span: Span) -> Span:

@@ -18,17 +18,16 @@ from dataclasses import dataclass, field
 from sitrep.geo.context import DocContext, document_context
 from sitrep.geo.normalise import name_key
 from sitrep.geo.sources import ALTERNATE, DEMONYM
-from sitrep.geo.store import LOOSE, Entry, Gazetteer
+from sitrep.geo.store import LOOSE, Entry, Gazetteer, get_gazetteer
 from sitrep.model import Mention, Place
 
 _REGION_SUFFIX = re.compile(
     r"\s+(oblast|region|province|raion|district|governorate|state|krai|county)$", re.I)
-_REGION_CUE = re.compile(
-    r"^\W{0,2}\s*(oblast|region|province|raion|district|governorate|state|county)\b", re.I)
 # Which admin level a cue word announces: "Kharkiv region" is the oblast, but "the Houston
 # region" is a metro area, not Houston County.
 _CUE_LEVELS = {"oblast": "ADM1", "region": "ADM1", "province": "ADM1", "governorate": "ADM1",
                "state": "ADM1", "raion": "ADM2", "district": "ADM2", "county": "ADM2"}
+_REGION_CUE = re.compile(rf"^\W{{0,2}}\s*({'|'.join(_CUE_LEVELS)})\b", re.I)
 _TOWN_CUE = re.compile(r"\b(city|town|village|settlement|hamlet|suburb) of\s+$", re.I)
 _ADJACENT = re.compile(r"^\s*,\s*$|^\s+in\s+(the\s+)?$")
 _MAX_CANDIDATES = 60
@@ -147,9 +146,8 @@ class Resolver:
     def __init__(self, gaz: Gazetteer):
         self.gaz = gaz
 
-    def resolve(self, text: str, toponyms: list[Toponym],
-                ctx: DocContext | None = None) -> list[Place]:
-        ctx = ctx or document_context(self.gaz, text)
+    def resolve(self, text: str, toponyms: list[Toponym]) -> list[Place]:
+        ctx = document_context(self.gaz, text)
         groups: dict[str, list[Toponym]] = defaultdict(list)
         for top in toponyms:
             groups[name_key(top.text)].append(top)
@@ -390,3 +388,12 @@ def _prior_reason(entry: Entry, n: int) -> str:
     if entry.population:
         return f"{kind}, population {entry.population:,}{how}, of {n} candidates"
     return f"{kind}{how}, of {n} candidates"
+
+
+def resolve_spans(text: str, spans: list[tuple[int, int]]) -> list[Place]:
+    """Oracle mode: resolve given character spans (gold toponyms) without recognition.
+    A span that is both a demonym and a place name ('Spanish', 'Canadian') keeps both
+    readings as candidates: the country's prior and the document decide."""
+    gaz = get_gazetteer()
+    toponyms = [Toponym(start, end, text[start:end]) for start, end in spans]
+    return Resolver(gaz).resolve(text, toponyms)

@@ -18,7 +18,7 @@ from sitrep.geo.normalise import loose_key, name_key
 from sitrep.geo.sources import (ABBREVIATION, DEMONYM, Source, admin1_codes, alias_table,
                                 read_packaged, source_files_digest)
 
-SCHEMA_VERSION = "6"  # bump whenever sources.py changes what is indexed
+SCHEMA_VERSION = "7"  # bump whenever sources.py or the index layout changes
 LOOSE = 2
 _COLUMNS = "gid, name, kind, level, lat, lon, cc, admin1, admin2, population"
 
@@ -69,6 +69,11 @@ def write_index(path: Path, source: Source, digest: str, progress=lambda msg: No
     progress(f"indexing {len(source.names)} names")
     con.executemany("INSERT INTO names VALUES (?,?,?)", _name_rows(source, con))
     con.execute("CREATE INDEX names_key ON names(key)")
+    # The country names a document's context is read against, joined once here: at run time
+    # the join has no index on names.gid and cost about a second per process.
+    con.execute("CREATE TABLE country_names AS SELECT n.key, p.cc, p.population FROM names n "
+                "JOIN places p ON p.gid = n.gid WHERE p.level = 'PCLI' AND n.flag IN (0, 1, 3) "
+                "AND p.cc IS NOT NULL")
     con.executemany("INSERT INTO meta VALUES (?,?)", [("digest", digest)])
     con.commit()
     con.close()
@@ -154,14 +159,19 @@ class Gazetteer:
         document's capitalised words must not cost one query per word."""
         if self._country_names is None:
             table: dict[str, tuple[int, str]] = {}
-            for key, cc, population in self._con.execute(
-                    "SELECT n.key, p.cc, p.population FROM names n JOIN places p "
-                    "ON p.gid = n.gid WHERE p.level = 'PCLI' AND n.flag IN (0, 1, 3) "
-                    "AND p.cc IS NOT NULL"):
+            for key, cc, population in self._country_rows():
                 if key not in table or population > table[key][0]:
                     table[key] = (population, cc)
             self._country_names = {key: cc for key, (_, cc) in table.items()}
         return self._country_names
+
+    def _country_rows(self) -> list[tuple[str, str, int]]:
+        try:
+            return self._con.execute("SELECT key, cc, population FROM country_names").fetchall()
+        except sqlite3.OperationalError:  # an index built from the dumps before the table
+            return self._con.execute(
+                "SELECT n.key, p.cc, p.population FROM names n JOIN places p ON p.gid = n.gid "
+                "WHERE p.level = 'PCLI' AND n.flag IN (0, 1, 3) AND p.cc IS NOT NULL").fetchall()
 
     def _query(self, key: str, exact: bool) -> list[Entry]:
         flags = "flag != 2" if exact else "flag = 2"
@@ -226,12 +236,17 @@ def _progress(message: str) -> None:
     print(f"sitrep gazetteer: {message}", file=sys.stderr, flush=True)
 
 
-def get_gazetteer(path: Path | None = None) -> Gazetteer:
+def _remove_older_indexes(current: Path) -> None:
+    """Packaged indexes of other versions (about 75 MB each) left by earlier sitrep versions."""
+    for old in current.parent.glob("gazetteer-v*-*.sqlite"):
+        if old != current:
+            old.unlink(missing_ok=True)
+
+
+def get_gazetteer() -> Gazetteer:
     """The process-wide gazetteer; builds the packaged index on first use if it is missing."""
     global _INSTANCE
     with _LOCK:
-        if path is not None:
-            return Gazetteer(path)
         if _INSTANCE is None:
             override = os.environ.get("SITREP_GAZETTEER")
             custom = custom_index_path()
@@ -242,5 +257,7 @@ def get_gazetteer(path: Path | None = None) -> Gazetteer:
                 _progress(f"building index at {index} (once)")
                 write_index(index, read_packaged(_progress), source_files_digest(), _progress)
                 _progress(f"built in {time.monotonic() - started:.0f}s")
+                if index == default_index_path():
+                    _remove_older_indexes(index)
             _INSTANCE = Gazetteer(index)
         return _INSTANCE
