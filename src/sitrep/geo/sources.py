@@ -69,7 +69,7 @@ def _region_points(members: dict[int, list[tuple[float, float]]], trim: float = 
     """Middle of the box of member places, `trim` percent cut at each side (robust to a
     stray exclave). Places cluster where people live, so a trimmed box pulls big, empty
     regions (Ontario, Queensland) towards their populated edge: admin1 regions cut only 1%
-    (on the benchmarks' dev split: 616 of 650 within 161 km of GeoNames' point, 611 at 10%)."""
+    (the comparison with GeoNames' own points is in docs/gazetteer.md)."""
     points = {}
     for gid, coords in members.items():
         arr = np.asarray(coords)
@@ -221,9 +221,8 @@ def _read_countries(rows, names, members: dict[int, list[tuple[float, float]]]) 
 
 def _country_point(cc: str, latlng: list, coords, centres) -> tuple[float | None, float | None]:
     """A published centre, else countryinfo's point, else the median of the country's
-    inhabited cells (the UK and Kosovo have no countryinfo point; on the dev split the
-    cell median lies 61 km on average from the UK's reference points, the old trimmed box
-    102 km)."""
+    inhabited cells (the UK and Kosovo have no countryinfo point; docs/gazetteer.md says how
+    the points were chosen)."""
     if cc in centres:
         return centres[cc]
     if len(latlng) == 2:
