@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/quantities.py
 	$(BIN)/python benchmarks/gazetteer_load.py
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/scaling.py
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm demo_places.geojson
