@@ -17,7 +17,7 @@ from sitrep.timex.calendar import Context, day_value, nearest_year, tense_at, we
 from sitrep.timex.lexicon import MONTH_NAME, WEEKDAY_NAME
 
 # Rules whose times may borrow the day of a date elsewhere in the sentence.
-CLOCK_RULES = {"clock", "clock24", "clock_range_first"}
+CLOCK_RULES = {"clock", "clock24", "clock_range_first", "oclock"}
 
 # Words after which a number with minutes reads as a time of day.
 _CLOCK_LEADS = {"at", "from", "until", "till", "by", "since", "before", "after", "around",
@@ -101,6 +101,27 @@ def _tail_day(tail: str | None, ctx: Context, m: re.Match) -> date | None:
     return weekday_date(ctx.dct, weekday_number(parts[0]), tense_at(ctx, m.start(), m.end()))
 
 
+_HALF_OF_DAY = {"morning": "am", "afternoon": "pm", "evening": "pm"}
+
+
+def _oclock(m: re.Match, ctx: Context) -> Result | None:
+    """"10 o'clock", "4 in the morning": the half of the day is named or left open."""
+    hour = int(m["h"])
+    if not 1 <= hour <= 12:
+        return None
+    half = (group(m, "ampm") or _HALF_OF_DAY.get((group(m, "dayhalf") or "").lower(), ""))
+    if half.lower().startswith("p") and hour < 12:
+        hour += 12
+    elif half.lower().startswith("a") and hour == 12:
+        hour = 0
+    elif (group(m, "dayhalf") or "").lower() == "night":
+        hour += 12 if 6 <= hour < 12 else 0
+        hour = 0 if hour == 12 else hour
+    day = _tail_day(group(m, "tail"), ctx, m)
+    mod = "APPROX" if group(m, "approx") else None
+    return (day_value(day) if day else "XXXX-XX-XX") + f"T{hour:02d}:00", "TIME", mod
+
+
 CLOCK_RULE_LIST = [
     rule("clock", rf"{_APPROX_CLOCK}"
          rf"(?:(?P<h>[012]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)|"
@@ -114,4 +135,7 @@ CLOCK_RULE_LIST = [
     rule("clock24", rf"{_APPROX_CLOCK}\b(?<![\d,.])(?P<h>[01]?\d|2[0-3])(?P<sep>[:h]?)"
          rf"(?P<min>[0-5]\d)(?![\d:]|[.,]\d)(?:\s*(?P<suffix>hrs|hours|h)\b)?{_TZ}{_TAIL}",
          _clock24, 4),
+    rule("oclock", rf"{_APPROX_CLOCK}\b(?P<h>[01]?\d)(?:\s+o['’]\s?clock\b"
+         rf"(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?|\s+in\s+the\s+(?P<dayhalf>morning|afternoon|"
+         rf"evening|night)\b){_TZ}{_TAIL}", _oclock, 4),
 ]

@@ -22,6 +22,11 @@ from sitrep.timex.rules_ranges import range_bounds, range_year
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _BOUND_WORDS = {"than", "about", "some", "over", "nearly", "around", "least", "almost",
                 "approximately", "estimated", "roughly"}
+# Words a number labels rather than dates: "Resolution 1973", "Hill 1776", "flight 1549".
+_LABEL_WORDS = {"resolution", "resolutions", "unscr", "hill", "box", "article", "no", "number",
+                "flight", "route", "highway", "room", "chapter", "section", "paragraph",
+                "clause", "page", "platform", "gate", "bus", "tower", "block", "exit", "height",
+                "model", "version", "code"}
 
 
 # A number joined to a year by "to"/"and"/"or", and the word after it ("1500 to 2000 people").
@@ -72,11 +77,11 @@ def _month(m: re.Match, ctx: Context) -> Result | None:
 
 def _year(m: re.Match, ctx: Context) -> Result | None:
     before = words_before(ctx, m.start(), 2)
-    if before and (before[-1] in _BOUND_WORDS or before[-1] in {"$", "£", "€"}):
+    if before and (before[-1] in _BOUND_WORDS | _LABEL_WORDS or before[-1] in {"$", "£", "€"}):
         return None
     after = word_after(ctx, m.end())
-    if after and is_measure_word(after):
-        return None  # "2000 troops"
+    if after and is_measure_word(after.lstrip("-")) or after in {"-strong", "-man"}:
+        return None  # "2000 troops", "a 1500-strong force", "a 1000-page report"
     # "2,000 to 3,000 troops", "1500 to 2000 people": the pair is an amount. A year joined
     # to words ("in 1985 and spearheaded", dev: 17 of 17 gold) or to a year stays a year.
     paired = _PAIRED_NUMBER.match(ctx.text, m.end())  # matched in place: no copy of the rest
@@ -104,6 +109,27 @@ def _iso(m: re.Match, ctx: Context) -> Result | None:
         return day_value(date(int(m["y"]), int(m["mo"]), int(m["d"]))), "DATE", None
     except ValueError:
         return None
+
+
+def _numeric_date(m: re.Match, ctx: Context) -> Result | None:
+    """"17.03.2013" is day first; with slashes American month-first is as common, so
+    "3/17/2013" is read the only way it can be, and "3/4/2013" as the nearer day on or
+    before the report (reports look back), counted as a guess for its confidence."""
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    orders = [(b, a)] if m["sep"] == "." else [(a, b), (b, a)]
+    readings = []
+    for month, day in orders:
+        try:
+            readings.append(date(year, month, day))
+        except ValueError:
+            continue
+    if not readings:
+        return None
+    if len(readings) == 2 and readings[0] != readings[1]:
+        ctx.tense_reads.append(None)
+        if ctx.dct is not None:
+            readings.sort(key=lambda found: (found > ctx.dct, abs((found - ctx.dct).days)))
+    return day_value(readings[0]), "DATE", None
 
 
 def _ordinal_day(m: re.Match, ctx: Context) -> Result | None:
@@ -166,7 +192,20 @@ def _edged_part(m: re.Match, ctx: Context) -> Result | None:
     return day_value(ctx.dct + timedelta(days=offset)) + "T" + part, "TIME", edge_mod(m)
 
 
+# Weekend papers are named after their day: "the Sunday Times", "the Mail on Sunday".
+_PAPER_AFTER = re.compile(r"\s+(?-i:Times|Telegraph|Express|Mirror|Post|Herald|Observer|Star|"
+                          r"Mail|Independent|Tribune|Sport|People|Record|Review|Edition)\b")
+_PAPER_BEFORE = re.compile(r"\b(?-i:Mail|Independent)\s+on\s+$")
+
+
+def is_paper_name(ctx: Context, start: int, end: int) -> bool:
+    return bool(_PAPER_AFTER.match(ctx.text, end)
+                or _PAPER_BEFORE.search(ctx.text, max(0, start - 12), start))
+
+
 def _weekday(m: re.Match, ctx: Context) -> Result | None:
+    if not group(m, "part") and is_paper_name(ctx, m.start(), m.end()):
+        return None
     weekday = weekday_number(m["weekday"])
     part = PARTS_OF_DAY.get((group(m, "part") or "").lower())
     if ctx.dct is None:
@@ -199,7 +238,7 @@ def _relative_period(m: re.Match, ctx: Context) -> Result | None:
     if rel == "the" and re.match(r"-|\s+(?:before|after|earlier|later|ago)\b",
                                  ctx.text[m.end():m.end() + 8]):
         return None  # "the year-earlier quarter", "the year before": not this year
-    rel = {"the": "this", "current": "this", "past": "last", "previous": "last",
+    rel = {"the": "this", "current": "this", "past": "last", "previous": "last", "prior": "last",
            "coming": "next", "latest": "last"}.get(rel, rel)
     period = m["per"].lower()
     mod = edge_mod(m)
@@ -247,16 +286,23 @@ def _relative_month(m: re.Match, ctx: Context) -> Result | None:
     return month_value(year, month), "DATE", edge_mod(m)
 
 
+_FALL_OF = re.compile(r"\s+(?:of|in|from|to)\b", re.IGNORECASE)
+
+
 def _season(m: re.Match, ctx: Context) -> Result | None:
     code = SEASONS[m["season"].lower()]
     year = _year_of(m)
     if year is None:
+        if m["season"][0].isupper() and re.search(r"[a-z][\s-]+$", ctx.text[:m.start("season")]):
+            return None  # a name mid-sentence: "the Arab Spring", "the Spring Offensive"
         lead = words_before(ctx, m.start())
         if not (group(m, "det") or group(m, "edge")) and not (
                 lead and lead[-1] in {"in", "during", "by", "over", "since", "until", "this"}):
             return None
         if m["season"].lower() in {"spring", "fall"} and not group(m, "det"):
             return None
+        if m["season"].lower() == "fall" and _FALL_OF.match(ctx.text, m.end()):
+            return None  # "the fall of Kabul", "the fall in prices": a fall, not autumn
         if ctx.dct is None:
             return f"XXXX-{code}", "DATE", edge_mod(m)
         year = ctx.dct.year - (1 if SEASON_START[code] > ctx.dct.month + 1 else 0)
@@ -264,10 +310,12 @@ def _season(m: re.Match, ctx: Context) -> Result | None:
 
 
 def _quarter(m: re.Match, ctx: Context) -> Result | None:
-    ordinal = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}[m["ord"].lower()]
+    ordinal = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4,
+               "latter": 2}[m["ord"].lower()]
     stated = _year_of(m) or (int(m["year2"]) if group(m, "year2") else None)
     year = stated or (ctx.dct.year if ctx.dct else None)
-    det = (group(m, "det") or "").lower()
+    # "the second half of last year" counts from the year named after it.
+    det = (group(m, "det") or group(m, "ofrel") or "").lower()
     if year and (det.startswith("last") or group(m, "prior")):
         year -= 1
     if year and det.startswith("next"):
@@ -276,7 +324,7 @@ def _quarter(m: re.Match, ctx: Context) -> Result | None:
             ordinal > quarter_of(ctx.dct)):
         year -= 1  # results "for the fourth quarter" reported in January
     unit = "H" if m["q"].lower() == "half" else "Q"
-    if unit == "H" and ordinal > 2:
+    if (unit == "H" and ordinal > 2) or (unit == "Q" and m["ord"].lower() == "latter"):
         return None
     return f"{year:04d}-{unit}{ordinal}" if year else f"XXXX-{unit}{ordinal}", "DATE", None
 
@@ -293,7 +341,7 @@ DATE_RULES = [
          _calendar_date, 5),
     rule("month", rf"{_EDGED}{MONTH}(?:,?\s+(?:of\s+)?{YEAR}|\s+(?P<rel>this|last|next)\s+year)?\b",
          _month, 3),
-    rule("year", rf"{_EDGED}(?:(?:fiscal|the\s+year)\s+)?(?<![\d$£€.,/]){YEAR}(?!,\d|\.\d|\w)",
+    rule("year", rf"{_EDGED}(?:(?:fiscal(?:\s+year)?|the\s+year)\s+)?(?<![\d$£€.,/]){YEAR}(?!,\d|\.\d|\w)",
          _year, 2),
     rule("decade", r"(?:the\s+)?(?:(?P<edge>early|mid|late)[-\s]+)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s\b",
          _decade, 4),
@@ -302,7 +350,8 @@ DATE_RULES = [
          r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
          r"twentieth|twenty-first)[-\s]century\b", _century, 4),
     rule("iso", r"\b(?P<y>(?:1[6-9]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b", _iso, 6),
-    rule("dmy_numeric", r"\b(?P<d>[0-3]?\d)[/.](?P<mo>[01]?\d)[/.](?P<y>(?:19|20)\d\d)\b", _iso, 6),
+    rule("numeric_date", r"\b(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
+         r"(?P<y>(?:19|20)\d\d)\b", _numeric_date, 6),
     rule("ordinal_day", r"\bthe\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?![-\s]+(?:of\s+)?\w)",
          _ordinal_day, 1),
     rule("day_word", rf"(?:(?P<edge>early|late|earlier|later)\s+)?(?:the\s+day\s+(?P<around>before|"
@@ -318,9 +367,9 @@ DATE_RULES = [
     rule("weekday", rf"(?:(?P<edge>early|late)\s+)?(?:(?P<rel>last|this|next|coming|"
          rf"past)\s+)?{WEEKDAY}(?!s)\b(?:\s+{PART})?", _weekday, 3),
     # "this past spring" is one span (dev: 1 of 1).
-    rule("relative_period", rf"{_EDGED}(?:the\s+(?=latest|current|previous|coming)|"
+    rule("relative_period", rf"{_EDGED}(?:the\s+(?=latest|current|previous|prior|coming)|"
          rf"this\s+(?=past\s))?"
-         rf"(?P<rel>last|this|next|coming|past|previous|current|the|latest)"
+         rf"(?P<rel>last|this|next|coming|past|previous|prior|current|the|latest)"
          r"\s+(?P<per>week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|"
          r"winter)\b", _relative_period, 3),
     rule("relative_month", rf"{_EDGED}(?P<rel>last|this|next|coming)\s+{MONTH}\b", _relative_month, 4),
@@ -331,6 +380,6 @@ DATE_RULES = [
     rule("quarter", r"(?:(?P<det>this\s+year's|last\s+year's|next\s+year's)\s+|"
          r"the\s+(?!(?:fiscal[-\s]+)?\w+-(?:quarter|half))(?:(?P<prior>year-ago|year-earlier)\s+|"
          r"(?P<year2>(?:19|20)\d\d)\s+)?)?(?:fiscal[-\s]+)?"
-         r"(?P<ord>first|second|third|fourth|final)[-\s]+(?P<q>quarter|half)\b"
-         rf"(?:\s+of\s+{YEAR})?", _quarter, 3),
+         r"(?P<ord>first|second|third|fourth|final|latter)[-\s]+(?P<q>quarter|half)\b"
+         rf"(?:\s+of\s+(?:{YEAR}|(?P<ofrel>the|this|last|next)\s+year\b))?", _quarter, 3),
 ]

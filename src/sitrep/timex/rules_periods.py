@@ -23,6 +23,8 @@ def _reporting_period(m: re.Match, ctx: Context) -> Result | None:
     if ctx.dct is None:
         return ("XXXX-QX" if noun == "quarter" else "XXXX"), "DATE", None
     if noun == "year":
+        if stated:
+            return f"{stated:04d}", "DATE", None  # "the 2012 fiscal year"
         if "latest" in words or earlier:
             return f"{ctx.dct.year - 1:04d}", "DATE", None
         return f"{ctx.dct.year:04d}", "DATE", None

@@ -134,8 +134,12 @@ def _bare_units(m: re.Match, ctx: Context) -> Result | None:
     return duration_value(None, m), "DURATION", None
 
 
+def _bare_ago(m: re.Match, ctx: Context) -> Result | None:
+    return "PAST_REF", "DATE", None
+
+
 def _vague_duration(m: re.Match, ctx: Context) -> Result | None:
-    return ("PXY" if m.group(0).lower().endswith("years") else "PXX"), "DURATION", None
+    return ("PXY" if m.group(0).lower().endswith(("years", "decades")) else "PXX"), "DURATION", None
 
 
 def _ago(m: re.Match, ctx: Context) -> Result | None:
@@ -173,6 +177,8 @@ def _ref(m: re.Match, ctx: Context) -> Result | None:
 
 
 def _set_adverb(m: re.Match, ctx: Context) -> Result | None:
+    if m["adv"][0].isupper() and re.match(r" [A-Z]", ctx.text[m.end():m.end() + 2]):
+        return None  # a title: "the Daily Mail", "the Weekly Standard"
     return _SET_ADVERBS[m["adv"].lower()], "SET", None
 
 
@@ -243,7 +249,7 @@ _HALF = r"(?P<half>\s+and\s+a\s+half)?"
 SPAN_RULES = [
     rule("duration", rf"(?:{APPROX}\s+)?(?:(?P<det>the|these|those)\s+(?!\S+-\w))?(?:(?P<rel>past|"
          rf"last|next|coming|first|previous|following|final|initial|recent)\s+)?(?:{_LOW_END}?{NUM}"
-         rf"(?P<frac>\s+1/2|\s*½|\s+and\s+a\s+half)?[-\s]+)?"
+         rf"(?P<frac>\s+1/2|\s*½|[-\s]+and[-\s]+a[-\s]+half)?[-\s]+)?"
          rf"(?:(?:more|full|straight|consecutive|long|whole|entire|trading|business|working)\s+)?"
          rf"\b{UNIT}\b{_HALF}",
          _duration, 1),
@@ -256,10 +262,17 @@ SPAN_RULES = [
     # of 10 bare units before "before"/"after" are gold), "the first time in years".
     rule("bare_units", r"(?P<unit>(?:(?<=\bfor\s)|(?<=\bwithin\s))(?:hours|days|weeks|months|"
          r"years|decades|centuries)\b|(?:hours|days|weeks|months)(?=\s+(?:before|after)\b)|"
-         r"(?<=\bin\s)(?:years|decades)(?=\s*[.,;:!?)]|$))", _bare_units, 0),
+         r"(?<=\bin\s)(?:years|decades)(?=\s*[.,;:!?)]|$)|"
+         r"(?:hours|days|weeks|months|years|decades)(?=\s+later\b)|"
+         r"(?<=\bthe\s)(?:hours|days|weeks|months|years|decades)(?=\s+(?:that\s+followed|since)\b))",
+         _bare_units, 0),
+    # "Days later" marks the unit as "three days later" marks the amount; "months ago",
+    # "weeks earlier" are whole, as "a year earlier" is (dev: "months ago" 1 of 1).
+    rule("bare_ago", r"\b(?P<unit>hours|days|weeks|months|years|decades)\s+(?:ago|earlier)\b",
+         _bare_ago, 2),
     # Unmeasured stretches TimeML marks as durations: "for a while", "over the years" (dev:
     # "a while" 1 of 1, "some time" 1 of 1 and "the years" 1 of 1 after these prepositions).
-    rule("vague_duration", r"(?:(?<=\bfor\s)(?:a\s+while|some\s+time)|(?<=\bover\s)the\s+years)\b",
+    rule("vague_duration", r"(?:(?<=\bfor\s)(?:a\s+while|some\s+time)|(?<=\bover\s)the\s+(?:years|decades))\b",
          _vague_duration, 1),
     rule("ago", rf"(?:{APPROX}\s+)?(?:just\s+)?{NUM}\s+{UNIT}(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|"
          r"before|after|from\s+now|hence|previously|prior)\b", _ago, 3),

@@ -1,0 +1,79 @@
+"""Temporal forms news reports use that the TimeBank training text rarely or never shows:
+numeric dates, o'clock, unnumbered units with "later"/"ago", halves of a named year, and
+the look-alikes that are no times (newspaper names, "the fall of" a city)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.time import find_times
+
+PUBLISHED = "2023-06-15"  # a Thursday
+
+
+def found(text: str) -> list[tuple[str, str, str]]:
+    return [(t.text, t.value, t.type) for t in find_times(text, PUBLISHED)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Profit for fiscal year 2022 fell.", [("fiscal year 2022", "2022", "DATE")]),
+    ("Profit for the 2021 fiscal year fell.", [("the 2021 fiscal year", "2021", "DATE")]),
+    ("Exports were lower than in the prior year.", [("the prior year", "2022", "DATE")]),
+    ("Days later, the town fell.", [("Days", "PXD", "DURATION")]),
+    ("Weeks earlier, the bridge had been hit.", [("Weeks earlier", "PAST_REF", "DATE")]),
+    ("The plant, closed just months ago, reopened.", [("months ago", "PAST_REF", "DATE")]),
+    ("In the years that followed, the town was rebuilt.", [("years", "PXY", "DURATION")]),
+    ("The city grew over the decades.", [("the decades", "PXY", "DURATION")]),
+    ("The siege lasted four-and-a-half years.", [("four-and-a-half years", "P4Y6M",
+                                                 "DURATION")]),
+    ("Output rose in the second half of the year.", [("the second half of the year",
+                                                      "2023-H2", "DATE")]),
+    ("Output fell in the first half of last year.", [("the first half of last year",
+                                                      "2022-H1", "DATE")]),
+    ("Output fell in the latter half of 2021.", [("the latter half of 2021", "2021-H2",
+                                                  "DATE")]),
+    ("The convoy left at 10 o'clock.", [("10 o'clock", "2023-06-15T10:00", "TIME")]),
+    ("The convoy left at 4 in the morning.", [("4 in the morning", "2023-06-15T04:00",
+                                               "TIME")]),
+    ("Shelling resumed at 10 in the evening on Tuesday.",
+     [("10 in the evening on Tuesday", "2023-06-13T22:00", "TIME")]),
+    ("The order is dated 3/17/2023.", [("3/17/2023", "2023-03-17", "DATE")]),
+    ("The order is dated 17/3/2023.", [("17/3/2023", "2023-03-17", "DATE")]),
+    ("The order is dated 17.03.2023.", [("17.03.2023", "2023-03-17", "DATE")]),
+])
+def test_news_forms(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The fall of Kabul shocked the world.",
+    "The fall in grain prices hurt farmers.",
+    "The Sunday Times reported the deal.",
+    "The Mail on Sunday ran the story.",
+    "The Daily Mail ran the story.",
+    "Output rose in the latter quarter.",
+    "The council passed Resolution 1973 on Libya.",
+    "Troops took Hill 1776 at dawn.",
+    "A 2000-strong force crossed the river.",
+    "The Spring Offensive stalled.",
+    "They planned the Spring Offensive.",
+])
+def test_look_alikes_are_no_times(text):
+    assert found(text) == []
+
+
+def test_autumn_is_still_a_season_and_a_paper_is_still_dated():
+    assert found("Fighting eased in the fall.") == [("the fall", "2022-FA", "DATE")]
+    assert found("The fall of 2021 was quiet.") == [("The fall of 2021", "2021-FA", "DATE")]
+    assert found("The Washington Post on Sunday reported the deal.") == [
+        ("Sunday", "2023-06-11", "DATE")]
+
+
+def test_a_slashed_date_that_reads_both_ways_takes_the_nearer_past_day_and_says_it_guessed():
+    # 6/5/2023 is June 5 or May 6; both are before publication and June 5 is nearer.
+    ambiguous = find_times("The order is dated 6/5/2023.", PUBLISHED)[0]
+    plain = find_times("The order is dated 17/5/2023.", PUBLISHED)[0]
+    assert (ambiguous.value, plain.value) == ("2023-06-05", "2023-05-17")
+    # 5/7/2023 is May 7 or July 5: the day already past wins over the nearer future one.
+    assert find_times("The order is dated 5/7/2023.", PUBLISHED)[0].value == "2023-05-07"
+    assert ambiguous.confidence < plain.confidence
