@@ -20,6 +20,7 @@ def found(text: str) -> list[tuple[str, str, str]]:
     ("Profit for the 2021 fiscal year fell.", [("the 2021 fiscal year", "2021", "DATE")]),
     ("Exports were lower than in the prior year.", [("the prior year", "2022", "DATE")]),
     ("Days later, the town fell.", [("Days", "PXD", "DURATION")]),
+    ("Minutes later, a second blast hit.", [("Minutes", "PTXM", "DURATION")]),
     ("Weeks earlier, the bridge had been hit.", [("Weeks earlier", "PAST_REF", "DATE")]),
     ("The plant, closed just months ago, reopened.", [("months ago", "PAST_REF", "DATE")]),
     ("In the years that followed, the town was rebuilt.", [("years", "PXY", "DURATION")]),

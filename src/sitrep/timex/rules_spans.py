@@ -263,7 +263,7 @@ SPAN_RULES = [
     rule("bare_units", r"(?P<unit>(?:(?<=\bfor\s)|(?<=\bwithin\s))(?:hours|days|weeks|months|"
          r"years|decades|centuries)\b|(?:hours|days|weeks|months)(?=\s+(?:before|after)\b)|"
          r"(?<=\bin\s)(?:years|decades)(?=\s*[.,;:!?)]|$)|"
-         r"(?:hours|days|weeks|months|years|decades)(?=\s+later\b)|"
+         r"(?:seconds|minutes|hours|days|weeks|months|years|decades)(?=\s+later\b)|"
          r"(?<=\bthe\s)(?:hours|days|weeks|months|years|decades)(?=\s+(?:that\s+followed|since)\b))",
          _bare_units, 0),
     # "Days later" marks the unit as "three days later" marks the amount; "months ago",
