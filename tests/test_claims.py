@@ -203,3 +203,25 @@ def test_hedge_words_count_only_inside_their_own_claims_content(nlp):
     claims = claims_of(nlp, text)
     assert [(c.speaker, c.hedged) for c in claims] == [
         ("The mayor", False), ("the governor", True), ("police", False)]
+
+
+def test_a_headline_without_full_stop_is_its_own_sentence_for_the_parser(nlp):
+    # Parsed as one sentence with the paragraph below, the headline's "says" took the
+    # governor of the first paragraph as its speaker.
+    text = ("Drones strike Odesa port as Ukraine says it retook 12 square kilometres near Robotyne\n\n"
+            "KYIV, Aug 23 (Wire) - Drones struck grain silos overnight, injuring two workers, "
+            "regional governor Oleh Kiper said.")
+    doc = run(nlp, text)
+    assert [s.text.strip() for s in doc.sents][0] == text.split("\n\n")[0]
+    headline = next(c for c in doc._.sitrep_claims if c.cue == "says")
+    assert headline.speaker == "Ukraine"
+    assert headline.content == "it retook 12 square kilometres near Robotyne"
+
+
+def test_a_finite_cue_without_subject_borrows_no_speaker_from_the_main_clause(nlp):
+    # The parser makes "Ukraine" the object of "as" and "says" a clause of "strike".
+    claim = only(claims_of(nlp, "Russian drones strike Odesa port as Ukraine says it retook "
+                                "12 square kilometres near Robotyne."))
+    assert claim.speaker == "Ukraine"
+    participle = only(claims_of(nlp, "Russia attacked the town, saying it had destroyed three tanks."))
+    assert participle.speaker == "Russia"

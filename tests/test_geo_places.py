@@ -75,3 +75,12 @@ def test_curated_conflict_regions(nlp):
 def test_every_place_explains_itself(nlp):
     for place in nlp("Talks in Geneva followed fighting in Darfur and Gaza.")._.sitrep_places:
         assert "candidate" in place.reason or "only" in place.reason, place.reason
+
+
+def test_a_toponym_never_takes_the_line_break_after_it(nlp):
+    text = "Ukraine says it retook ground near Robotyne\n\nKYIV, Aug 23 (Wire) - Drones hit Odesa."
+    for place in nlp(text)._.sitrep_places:
+        assert place.name == place.name.strip()
+        for mention in place.mentions:
+            assert text[mention.start:mention.end] == text[mention.start:mention.end].strip()
+

@@ -78,3 +78,9 @@ def test_a_slashed_date_that_reads_both_ways_takes_the_nearer_past_day_and_says_
     # 5/7/2023 is May 7 or July 5: the day already past wins over the nearer future one.
     assert find_times("The order is dated 5/7/2023.", PUBLISHED)[0].value == "2023-05-07"
     assert ambiguous.confidence < plain.confidence
+
+
+def test_a_weekday_with_its_part_of_day_keeps_the_part_without_a_publication_date():
+    undated = find_times("Shelling hit Kherson on Tuesday afternoon.", None)
+    assert [(t.text, t.value, t.type) for t in undated] == [
+        ("Tuesday afternoon", "XXXX-WXX-2TAF", "TIME")]

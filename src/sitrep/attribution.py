@@ -155,9 +155,23 @@ def _subject(cue: Token) -> Token | None:
             continue
         if cue.dep_ not in ("advcl", "xcomp", "conj"):
             return None
+        if cue.dep_ == "advcl" and node == cue and cue.tag_ in FINITE_TAGS:
+            return _as_speaker(cue)
         node = node.head
         if node.lemma_.lower() in cue_table():
             return next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
+
+
+def _as_speaker(cue: Token) -> Token | None:
+    """A finite cue without a subject, "... as Ukraine says it retook ...": the parser made the
+    speaker the object of "as". Its subject is never the main clause's: that is someone else."""
+    before = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if before is not None and before.dep_ == "pobj" and before.head.lower_ == "as":
+        return before
+    return None
 
 
 def _trailing_speaker(cue: Token, start: int, end: int) -> tuple[Span, int] | None:

@@ -53,6 +53,9 @@ def build_pipeline(
 ) -> Language:
     """The spaCy model with sitrep's stages appended; `config` is per-stage settings."""
     nlp = load_spacy(model)
+    if "parser" in nlp.pipe_names:
+        importlib.import_module("sitrep.segments")
+        nlp.add_pipe("sitrep_paragraphs", before="parser")
     config = config or {}
     for stage in stages:
         importlib.import_module(STAGES[stage])

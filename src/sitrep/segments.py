@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.ingest.dates import dateline_end
@@ -35,6 +36,18 @@ def segments(doc: Doc) -> list[Span]:
                 start = token.i + 1
         found.append(doc[start : sent.end])
     return [s for s in (_without_dateline(_stripped(s)) for s in found) if len(s) > 0]
+
+
+@Language.component("sitrep_paragraphs")
+def mark_paragraph_starts(doc: Doc) -> Doc:
+    """Before the parser: a token after a paragraph break starts a sentence. Left alone, the
+    parser reads a headline without a full stop and the paragraph below it as one sentence
+    and hangs the paragraph's verbs on the headline's, so a claim in the headline took the
+    speaker of the first paragraph."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text and _breaks_here(token):
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 def _breaks_here(newline: Token) -> bool:

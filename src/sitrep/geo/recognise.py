@@ -93,10 +93,12 @@ def _is_abbreviation_after_place(doc: Doc, start: int, end: int) -> bool:
 
 
 def _trim(span: Span) -> Span:
+    """Without a leading article, a trailing possessive, or the line breaks the small model
+    sometimes runs an entity into ("Robotyne\n\n" before a dateline)."""
     start, end = span.start, span.end
-    while start < end and span.doc[start].lower_ in ("the", "'s"):
+    while start < end and (span.doc[start].lower_ in ("the", "'s") or span.doc[start].is_space):
         start += 1
-    while end > start and span.doc[end - 1].tag_ == "POS":
+    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_space):
         end -= 1
     return span.doc[start:end]
 

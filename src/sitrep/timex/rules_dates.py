@@ -209,7 +209,8 @@ def _weekday(m: re.Match, ctx: Context) -> Result | None:
     weekday = weekday_number(m["weekday"])
     part = PARTS_OF_DAY.get((group(m, "part") or "").lower())
     if ctx.dct is None:
-        return f"XXXX-WXX-{weekday}", "DATE", edge_mod(m)
+        value = f"XXXX-WXX-{weekday}"
+        return (value + "T" + part, "TIME", edge_mod(m)) if part else (value, "DATE", edge_mod(m))
     rel = (group(m, "rel") or "").lower()
     if rel == "last":
         found = weekday_date(ctx.dct - timedelta(days=1), weekday, "past")
