@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from ingest_helpers import documents, problems, read_all
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
@@ -124,3 +125,32 @@ def test_malformed_json_file_is_one_problem(tmp_path):
     items = read_all(path, WIRE)
     assert problems(items)[0].line().startswith(f"{path}: malformed JSON")
     assert len(documents(items)) == 2
+
+
+ONE_LINE_DOCUMENT = {"text": "Shelling hit Nikopol across the river overnight, officials said.",
+                     "id": "n-1"}
+
+
+@pytest.mark.parametrize("content, expected", [
+    (lambda export: json.dumps(export), ["1700123456/2", "1700123456/3"]),  # minified export
+    (lambda export: json.dumps(export, indent=1), ["1700123456/2", "1700123456/3"]),
+    (lambda export: json.dumps(ONE_LINE_DOCUMENT) + "\n", ["n-1"]),
+    (lambda export: json.dumps(export)[:-2], ["malformed JSON (Expecting ',' delimiter at line 1)"]),
+], ids=["minified-export", "pretty-export", "one-line-document", "cut-off-one-line"])
+def test_whole_file_json_is_parsed_once(tmp_path, monkeypatch, content, expected):
+    # A sniffer that parses to tell Telegram from JSON Lines must hand its parse on, not
+    # leave the reader to parse a possibly 50 MB file again.
+    path = tmp_path / "result.json"
+    path.write_text(content(json.loads(EXPORT.read_text())))
+    parsed: list[int] = []
+    loads = json.loads
+
+    def counting_loads(text, *args, **kwargs):
+        parsed.append(len(text))
+        return loads(text, *args, **kwargs)
+
+    monkeypatch.setattr(json, "loads", counting_loads)
+    items = read_all(path)
+    assert [doc.external_id for doc in documents(items)] + [
+        problem.message for problem in problems(items)] == expected
+    assert len(parsed) == 1

@@ -26,9 +26,13 @@ _READERS = {
     "text": text.read,
     "html": html.read,
     "feed": feed.read,
+}  # warc takes the size cap too (see _route)
+# These go on from the sniffer's JsonText, which may already hold the decoded and parsed
+# file; telegram exports arrive through "json".
+_JSON_READERS = {
     "jsonl": jsonl.read,
     "json": jsondoc.read,
-}  # telegram exports arrive through "json"; warc takes the size cap too (see _route)
+}
 _MAX_GZIP_DEPTH = 2
 
 
@@ -119,7 +123,8 @@ def read_bytes(data: bytes, where: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -
 
 
 def _route(data: bytes, where: str, name: str, max_bytes: int, depth: int) -> Items:
-    kind = detect_format(data, name)
+    sniffed = detect_format(data, name)
+    kind = sniffed.kind
     if kind == "gzip" and is_gzipped_warc(data):
         kind = "warc"
     if kind == "gzip":
@@ -132,6 +137,8 @@ def _route(data: bytes, where: str, name: str, max_bytes: int, depth: int) -> It
         yield IngestProblem(where, f"XML with root <{xml_root(data)}> is not a supported format")
     elif kind == "warc":
         yield from _guarded(warc.read(data, where, max_bytes), where, kind)
+    elif sniffed.json_text is not None:
+        yield from _guarded(_JSON_READERS[kind](sniffed.json_text, where), where, kind)
     else:
         yield from _guarded(_READERS[kind](data, where), where, kind)
 

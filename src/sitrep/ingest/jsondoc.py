@@ -6,13 +6,13 @@ import json
 
 from . import IngestProblem, telegram
 from .base import Items, source_name
-from .decoding import decode_text
 from .jsonl import document_from_record
+from .jsontext import JsonText
 
 
-def read(data: bytes, where: str) -> Items:
+def read(source: JsonText, where: str) -> Items:
     try:
-        value = json.loads(decode_text(data)[0])
+        value = source.value()
     except json.JSONDecodeError as error:
         yield IngestProblem(where, f"malformed JSON ({error.msg} at line {error.lineno})")
         return

@@ -14,19 +14,24 @@ from ..model import Document
 from . import IngestProblem
 from .base import Items, source_name
 from .dates import to_iso_date
-from .decoding import decode_text
+from .jsontext import JsonText
 from .language import normalise_code
 
 _KNOWN = frozenset({"text", "id", "title", "published", "url", "source", "language", "author"})
 
 
-def read(data: bytes, where: str) -> Items:
-    text, _encoding = decode_text(data)
-    source = source_name(where)
+def read(source: JsonText, where: str) -> Items:
+    name = source_name(where)
     # Split on newlines only: JSON strings may legally hold U+2028, which splitlines() breaks.
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.strip():
-            yield record_document(line.rstrip("\r"), f"{where}:{number}", source)
+    lines = [(number, line) for number, line in enumerate(source.text.split("\n"), start=1)
+             if line.strip()]
+    if len(lines) == 1 and source.is_parsed:
+        # A one-line file the sniffer has parsed whole: the line's value is the file's.
+        number, _line = lines[0]
+        yield record_from_value(source.value(), f"{where}:{number}", name)
+        return
+    for number, line in lines:
+        yield record_document(line.rstrip("\r"), f"{where}:{number}", name)
 
 
 def record_document(line: str, where: str, default_source: str) -> Document | IngestProblem:
@@ -34,6 +39,10 @@ def record_document(line: str, where: str, default_source: str) -> Document | In
         record = json.loads(line)
     except json.JSONDecodeError as error:
         return IngestProblem(where, f"malformed JSON line ({error.msg}, column {error.colno})")
+    return record_from_value(record, where, default_source)
+
+
+def record_from_value(record: Any, where: str, default_source: str) -> Document | IngestProblem:
     if not isinstance(record, dict):
         return IngestProblem(where, f"expected a JSON object, got {type(record).__name__}")
     return document_from_record(record, where, default_source)

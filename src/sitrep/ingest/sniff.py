@@ -10,12 +10,16 @@ from __future__ import annotations
 import json
 import os
 import re
+from dataclasses import dataclass
+from typing import Any
 
-from .decoding import decode_text, looks_binary
 from .compressed import GZIP_MAGIC
+from .decoding import decode_text, looks_binary
+from .jsontext import JsonText
 
 _HEAD_BYTES = 4096
 _JSONL_SAMPLE_LINES = 20
+_JSON_SPACE = " \t\r\n"
 _BY_EXTENSION = {
     ".txt": "text", ".text": "text", ".md": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html",
@@ -34,8 +38,22 @@ def extension(name: str) -> str:
     return os.path.splitext(name.lower())[1]
 
 
-def detect_format(data: bytes, name: str) -> str:
-    """One of: empty, gzip, binary, warc, feed, html, xml, jsonl, json, text."""
+@dataclass(frozen=True)
+class Sniffed:
+    """The format of an input; for json and jsonl also the text its reader goes on from."""
+
+    kind: str  # empty, gzip, binary, warc, feed, html, xml, jsonl, json or text
+    json_text: JsonText | None = None  # set exactly when kind is json or jsonl
+
+
+def detect_format(data: bytes, name: str) -> Sniffed:
+    """What `data` is, judged from its content first and `name`'s extension second."""
+    source = JsonText(data)
+    kind = _kind(data, name, source)
+    return Sniffed(kind, source if kind in ("json", "jsonl") else None)
+
+
+def _kind(data: bytes, name: str, source: JsonText) -> str:
     if data.startswith(GZIP_MAGIC):
         return "gzip"
     if looks_binary(data):
@@ -50,7 +68,7 @@ def detect_format(data: bytes, name: str) -> str:
     if head.startswith(("{", "[")):
         if _BY_EXTENSION.get(extension(name)) == "jsonl":
             return "jsonl"
-        return _json_format(data) if head.startswith("{") else "json"
+        return _json_format(source) if head.startswith("{") else "json"
     return _BY_EXTENSION.get(extension(name), "text")
 
 
@@ -78,18 +96,15 @@ def _root_name(head: str) -> str:
     return match.group(1) if match else ""
 
 
-def _json_format(data: bytes) -> str:
+def _json_format(source: JsonText) -> str:
     """JSON Lines if lines are objects one by one; otherwise a single JSON value."""
-    text = decode_text(data)[0].lstrip("\ufeff \t\r\n")
+    text = source.text.lstrip("\ufeff \t\r\n")
     lines = [line.strip() for line in text.split("\n", _JSONL_SAMPLE_LINES) if line.strip()]
     if len(lines) > _JSONL_SAMPLE_LINES:
         lines.pop()  # the unsplit remainder of the file
     if lines[0] == "{":  # pretty-printed single object
         return "json"
-    try:
-        first = json.loads(lines[0])
-    except json.JSONDecodeError:
-        first = None
+    first = _first_line_value(lines, source)
     if isinstance(first, dict) and ("messages" in first or "chats" in first):
         return "json"
     if len(lines) == 1:
@@ -97,3 +112,21 @@ def _json_format(data: bytes) -> str:
     if all(line.startswith("{") for line in lines):
         return "jsonl"
     return "json"
+
+
+def _first_line_value(lines: list[str], source: JsonText) -> Any:
+    """The first sampled line as JSON, or None if it is not JSON."""
+    if len(lines) == 1:
+        # If the whole file parses, its one non-blank line is that value between JSON
+        # whitespace, so the value is the line's; parsed this way, the reader reuses it.
+        try:
+            return source.value()
+        except json.JSONDecodeError:
+            # Unless the file is just the line between JSON whitespace (not, say, a
+            # no-break space), the line may still parse, and it decides the format.
+            if lines[0] == source.text.strip(_JSON_SPACE):
+                return None
+    try:
+        return json.loads(lines[0])
+    except json.JSONDecodeError:
+        return None
