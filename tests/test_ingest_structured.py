@@ -154,3 +154,18 @@ def test_whole_file_json_is_parsed_once(tmp_path, monkeypatch, content, expected
     assert [doc.external_id for doc in documents(items)] + [
         problem.message for problem in problems(items)] == expected
     assert len(parsed) == 1
+
+
+def test_json_nested_too_deeply_is_one_problem_and_the_batch_goes_on(tmp_path):
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"a":' * 100_000 + "1" + "}" * 100_000)
+    deep_line = tmp_path / "wire.jsonl"
+    deep_line.write_text('{"text": "Drones hit Kharkiv overnight, officials said."}\n'
+                         + "[" * 100_000 + "]" * 100_000 + "\n")
+    plain = tmp_path / "note.txt"
+    plain.write_text("Drones hit Kharkiv overnight, officials said.")
+    items = read_all(deep, deep_line, plain)
+    assert {p.where: p.message for p in problems(items)} == {
+        str(deep): "malformed JSON (nested too deeply to read at line 1)",
+        f"{deep_line}:2": "malformed JSON line (nested too deeply to read, column 1)"}
+    assert len(documents(items)) == 2

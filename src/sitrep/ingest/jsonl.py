@@ -14,7 +14,7 @@ from ..model import Document
 from . import IngestProblem
 from .base import Items, source_name
 from .dates import to_iso_date
-from .jsontext import JsonText
+from .jsontext import JsonText, parse_json
 from .language import normalise_code
 
 _KNOWN = frozenset({"text", "id", "title", "published", "url", "source", "language", "author"})
@@ -36,7 +36,7 @@ def read(source: JsonText, where: str) -> Items:
 
 def record_document(line: str, where: str, default_source: str) -> Document | IngestProblem:
     try:
-        record = json.loads(line)
+        record = parse_json(line)
     except json.JSONDecodeError as error:
         return IngestProblem(where, f"malformed JSON line ({error.msg}, column {error.colno})")
     return record_from_value(record, where, default_source)

@@ -16,6 +16,15 @@ from .decoding import decode_text
 _UNPARSED = object()
 
 
+def parse_json(text: str) -> Any:
+    """json.loads, with nesting too deep for Python's parser reported as malformed JSON:
+    the RecursionError it raises would otherwise stop the whole batch at one bad file."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply to read", text, 0) from None
+
+
 class JsonText:
     def __init__(self, data: bytes) -> None:
         self.data = data
@@ -40,7 +49,7 @@ class JsonText:
             raise self._error
         if self._value is _UNPARSED:
             try:
-                self._value = json.loads(self.text)
+                self._value = parse_json(self.text)
             except json.JSONDecodeError as error:
                 self._error = error
                 raise

@@ -15,7 +15,7 @@ from typing import Any
 
 from .compressed import GZIP_MAGIC
 from .decoding import decode_text, looks_binary
-from .jsontext import JsonText
+from .jsontext import JsonText, parse_json
 
 _HEAD_BYTES = 4096
 _JSONL_SAMPLE_LINES = 20
@@ -127,6 +127,6 @@ def _first_line_value(lines: list[str], source: JsonText) -> Any:
             if lines[0] == source.text.strip(_JSON_SPACE):
                 return None
     try:
-        return json.loads(lines[0])
+        return parse_json(lines[0])
     except json.JSONDecodeError:
         return None
