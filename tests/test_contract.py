@@ -43,3 +43,13 @@ def test_values_outside_their_ranges_are_refused():
     found = problems(record)
     assert any(p.startswith("places/0") for p in found)
     assert any(p.startswith("events/0/confidence") for p in found)
+
+
+def test_a_part_must_point_at_a_quantity_of_the_record():
+    record = _record()
+    whole = record["quantities"][0]
+    part = dict(whole, part_of={"start": whole["start"], "end": whole["end"], "text": whole["text"]})
+    record["quantities"].append(part)
+    assert problems(record) == []
+    part["part_of"] = {"start": 0, "end": 3, "text": record["text"][:3]}
+    assert problems(record) == ["quantities/1/part_of: 0-3 is no quantity"]

@@ -69,6 +69,7 @@ def test_quantities_and_times_keep_their_values_and_links(store, tmp_path):
     quantities = pq.read_table(_export(store, "quantities", "parquet", tmp_path)).to_pylist()
     assert quantities[0]["value"] == 3.0 and quantities[0]["confidence"] == 0.9
     assert quantities[0]["claim_ids"] == "1"  # the sample claim contains it
+    assert quantities[0]["part_of_quantity_id"] is None  # a whole, part of nothing
     times_out = _export(store, "times", "csv", tmp_path)
     with times_out.open() as fh:
         times = list(csv.DictReader(fh))

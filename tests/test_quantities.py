@@ -290,3 +290,33 @@ def test_parts_ordinals_and_times_are_not_shares(text):
 def test_half_a_million_is_an_amount_not_a_share():
     [q] = find_quantities("Half a million people fled.")
     assert (q.value, q.normalized_unit) == (500_000, "people")
+
+
+@pytest.mark.parametrize("text, part, whole, entity", [
+    ("Air defences shot down two of the 11 Shahed drones.", "two of the 11 Shahed drones",
+     "11 Shahed drones", "drone"),
+    ("At least 12 people were killed, including three children.", "three children",
+     "At least 12 people", "child"),
+    ("12 people were killed, three of them children.", "three of them children", "12 people",
+     "child"),
+    ("Of the 300 soldiers, 40 were wounded.", "40", "300 soldiers", "soldier"),
+    ("Russia fired 40 missiles, including 10 Kinzhals.", "10", "40 missiles", "missile"),
+])
+def test_a_count_that_is_part_of_another_points_at_its_whole(text, part, whole, entity):
+    found = {q.text: q for q in find_quantities(text)}
+    assert found[part].part_of is not None and found[part].part_of.text == whole
+    assert text[found[part].part_of.start:found[part].part_of.end] == whole
+    assert found[part].entity == entity and found[whole].part_of is None
+
+
+@pytest.mark.parametrize("text", [
+    "Russia fired 40 missiles and 30 drones.",
+    "Ukraine retook 12 km2, including three villages.",  # another kind of count
+    "Twelve people were killed. Police detained four suspects, including two women.",
+    "12 people were killed on Monday. Of the 300 soldiers, 40 were wounded.",
+])
+def test_counts_of_another_kind_or_sentence_are_no_parts(text):
+    found = find_quantities(text)
+    parts = {q.text: q.part_of.text for q in found if q.part_of is not None}
+    assert "12 km2" not in parts.values() and "12 people" not in parts.values()
+    assert "40 missiles" not in parts.values() and "Twelve people" not in parts.values()

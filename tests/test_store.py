@@ -97,9 +97,34 @@ def test_a_version_1_store_is_migrated_in_place(tmp_path):
     conn.commit()
     conn.close()
     with Store(path) as store:
-        assert store.schema_version() == SCHEMA_VERSION == 3
+        assert store.schema_version() == SCHEMA_VERSION == 4
         assert store.write(sample_extraction()) is True
         rows = store.query("SELECT doc_id, confidence FROM times ORDER BY doc_id = 'old'")
         assert [r["confidence"] for r in rows] == [0.8, None]
         quantity = store.query("SELECT confidence, normalized_value_max FROM quantities")[0]
         assert (quantity["confidence"], quantity["normalized_value_max"]) == (0.9, None)
+
+
+def test_a_part_count_links_to_its_whole_and_older_stores_migrate(tmp_path):
+    from dataclasses import replace
+
+    from sitrep.quantities import find_quantities
+
+    text = "KHARKIV, June 3, 2025 — Air defences shot down two of the 11 drones over Kupiansk."
+    extraction = sample_extraction(text)
+    extraction.quantities = find_quantities(text)
+    extraction.claims = [replace(extraction.claims[0], quantities=[])]
+    path = tmp_path / "s.db"
+    conn = sqlite3.connect(path)  # a version-3 store, made before parts were linked
+    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    conn.execute("INSERT INTO schema_version VALUES (3)")
+    for migration in MIGRATIONS[:3]:
+        conn.executescript(migration)
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        store.write(extraction)
+        rows = {r["text"]: r for r in store.query(
+            "SELECT quantity_id, text, part_of_quantity_id FROM quantities")}
+    assert rows["two of the 11 drones"]["part_of_quantity_id"] == rows["11 drones"]["quantity_id"]
+    assert rows["11 drones"]["part_of_quantity_id"] is None

@@ -45,4 +45,9 @@ def _offset_problems(record: dict[str, Any]) -> list[str]:
     for kind in ("quantities", "times"):
         for i, item in enumerate(record[kind]):
             check(f"{kind}/{i}", item["start"], item["end"], item["text"])
+    spans = {(q["start"], q["end"]) for q in record["quantities"]}
+    for i, quantity in enumerate(record["quantities"]):
+        whole = quantity["part_of"]
+        if whole is not None and (whole["start"], whole["end"]) not in spans:
+            found.append(f"quantities/{i}/part_of: {whole['start']}-{whole['end']} is no quantity")
     return found

@@ -43,7 +43,7 @@ _QUERIES: dict[str, str] = {
     "quantities": """
         SELECT q.quantity_id, q.doc_id, q.text, q.start, q."end", q.value, q.value_max,
                q.unit, q.normalized_value, q.normalized_value_max, q.normalized_unit,
-               q.bound, q.entity, q.confidence,
+               q.bound, q.entity, q.confidence, q.part_of_quantity_id,
                (SELECT group_concat(cq.claim_id, ' ') FROM claim_quantities cq
                   WHERE cq.quantity_id = q.quantity_id) AS claim_ids,
                d.title, d.published, d.source, d.url, d.duplicate_of
@@ -123,7 +123,7 @@ def _columns(store: Store, table: str) -> list[tuple[str, object]]:
 
 _INTS = ["place_id", "geonameid", "mentions", "metonymic_mentions", "event_id", "time_precision",
          "geo_precision", "fatalities", "start", "end", "claim_id", "direct_quote", "hedged",
-         "quantity_id", "time_id"]
+         "quantity_id", "time_id", "part_of_quantity_id"]
 _FLOATS = ["latitude", "longitude", "confidence", "value", "value_max", "normalized_value",
            "normalized_value_max"]
 # Where one column name means another type in one table: a time's value is a TIMEX3 string.

@@ -82,6 +82,9 @@ class Quantity:
     entity: str | None
     confidence: float
     normalized_value_max: float | None = None
+    # The count this one is part of ("two of the 11 drones"): the whole's span, never added
+    # to it.
+    part_of: Evidence | None = None
 
 
 @dataclass

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .model import Extraction, Place, Quantity
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Each entry upgrades the schema from version i to i+1; appended to, never edited.
 MIGRATIONS: list[str] = [
@@ -103,6 +103,12 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX claim_quantities_quantity ON claim_quantities(quantity_id);
     CREATE INDEX place_mentions_place ON place_mentions(place_id);
+    """,
+    # 4: the count a quantity is part of ("two of the 11 drones"), so totals count it once.
+    # Rows stored before it keep NULL: no part was ever linked for them.
+    """
+    ALTER TABLE quantities ADD COLUMN part_of_quantity_id INTEGER
+        REFERENCES quantities(quantity_id) ON DELETE SET NULL;
     """,
 ]
 
@@ -237,6 +243,12 @@ class Store:
         quantity_ids = {
             (q.start, q.end): self._insert_quantity(doc_id, q) for q in ex.quantities
         }
+        self.conn.executemany(
+            "UPDATE quantities SET part_of_quantity_id = ? WHERE quantity_id = ?",
+            [(quantity_ids[(q.part_of.start, q.part_of.end)], quantity_ids[(q.start, q.end)])
+             for q in ex.quantities
+             if q.part_of is not None and (q.part_of.start, q.part_of.end) in quantity_ids],
+        )
         for event in ex.events:
             self._insert_event(doc_id, event)
         for claim in ex.claims:

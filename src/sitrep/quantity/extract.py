@@ -16,6 +16,7 @@ from typing import Any
 from sitrep.model import Quantity
 from sitrep.quantity.fractions import find_fractions
 from sitrep.quantity.numbers import NUMBER, parse_number
+from sitrep.quantity.partitive import link_parts
 from sitrep.quantity.units import (
     CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DESIGNATION_AFTER, DESIGNATION_BEFORE,
     MEASURE_RE, MEASURES, is_known_count_noun, is_person, measure_key, singular,
@@ -259,7 +260,7 @@ def find_quantities(text: str, doc: Any = None,
         if quantity is not None:
             found.append(quantity)
     found = sorted(found + fractions, key=lambda q: q.start)
-    return _others_counted_alike(found, text)
+    return link_parts(_others_counted_alike(found, text), text)
 
 
 _ANAPHORIC = {"other", "more"}
