@@ -320,3 +320,12 @@ def test_counts_of_another_kind_or_sentence_are_no_parts(text):
     parts = {q.text: q.part_of.text for q in found if q.part_of is not None}
     assert "12 km2" not in parts.values() and "12 people" not in parts.values()
     assert "40 missiles" not in parts.values() and "Twelve people" not in parts.values()
+
+
+def test_a_weapon_designation_with_a_slash_is_no_count_and_the_count_takes_the_noun_after_it():
+    found = {q.text: q for q in find_quantities(
+        "Air defence shot down 8 of the 9 Shahed-136/131 drones and 2 Kh-101/555 missiles.")}
+    assert set(found) == {"8 of the 9 Shahed-136/131 drones", "9 Shahed-136/131 drones",
+                          "2 Kh-101/555 missiles"}
+    assert found["9 Shahed-136/131 drones"].entity == "drone"
+    assert found["8 of the 9 Shahed-136/131 drones"].part_of.text == "9 Shahed-136/131 drones"

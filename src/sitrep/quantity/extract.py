@@ -45,7 +45,7 @@ QUANTITY_RE = re.compile(
     rf"(?P<orso>\s+or\s+so)?",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[A-Za-z][\w'-]*")
+_WORD = re.compile(r"[A-Za-z][\w'/-]*")  # "Shahed-136/131" is one word
 _LEAD = re.compile(r"\s+(?:of\s+(?:the\s+)?)?")  # between a number and its counted noun
 _SKIP_NOUNS = {"of", "the", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with",
                "was", "were", "is", "are", "has", "have", "had", "as", "its", "his", "her",
@@ -71,7 +71,7 @@ def _is_designation(text: str, start: int, end: int) -> bool:
     after = text[end:end + 20]
     if re.match(r"-?\s*(?:" + MEASURE_RE.pattern + ")", after, re.IGNORECASE):
         return False  # "a 2,000-metre runway"
-    if re.search(r"[A-Za-z]-?$|#$|№\s*$", before) or re.match(r"(?:st|nd|rd|th)\b|[A-Za-z]\w|-[A-Za-z]", after):
+    if re.search(r"[A-Za-z]-?$|[A-Za-z]-?\d+/$|#$|№\s*$", before) or re.match(r"(?:st|nd|rd|th)\b|[A-Za-z]\w|-[A-Za-z]", after):
         # Other units are caught above and scale words ("bn", "k") are read with the number
         # itself; only the one-letter units "m" and "t" reach this line.
         return not re.match(r"(?:m|t)\b", after, re.IGNORECASE)
