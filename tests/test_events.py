@@ -299,3 +299,11 @@ def test_a_place_owning_a_port_is_where_the_port_is_not_an_actor(nlp, cities):
     text = "Russian drones struck grain silos in Odesa's Izmail port overnight."
     event = only(events_of(nlp, cities, text, towns=["Odesa", "Izmail"]))
     assert event.location["name"] == "Izmail"
+
+
+def test_a_claim_of_control_is_a_territorial_event_with_its_claimant(nlp, cities):
+    text = "Russia's defence ministry claimed full control of Kupiansk on Tuesday."
+    event = only(events_of(nlp, cities, text, towns=["Kupiansk"], times=[("Tuesday", "2025-06-10")]))
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Non-state actor overtakes territory")
+    assert event.source_claimant == "Russia's defence ministry"
+    assert event.location["name"] == "Kupiansk" and event.date == "2025-06-10"

@@ -175,8 +175,11 @@ def is_blocked(seg: Span, trigger: Span, attributions: list[Attribution]) -> boo
 
 
 def _claimant(trigger: Span, attributions: list[Attribution]) -> Attribution | None:
+    """The claim the event is reported in; for a trigger that opens with its own cue
+    ("claimed full control of"), the claim of that cue."""
     idx = trigger[0].idx
-    inside = [a for a in attributions if a.content_start <= idx < a.content_end]
+    inside = [a for a in attributions
+              if a.content_start <= idx < a.content_end or a.cue.start_char == idx]
     return inside[0] if inside else None
 
 
