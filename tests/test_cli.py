@@ -8,6 +8,7 @@ import os
 import signal
 import sqlite3
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -167,9 +168,18 @@ def test_stdin_non_english_and_missing_model(tmp_path):
     assert "no_such_model" in proc.stderr.decode() and "pip install" in proc.stderr.decode()
 
 
-def test_stats_and_exports(tmp_path):
-    db = tmp_path / "s.db"
-    assert run_sitrep("ingest", str(EXAMPLES), "--db", str(db), cwd=tmp_path).returncode == 0
+@pytest.fixture(scope="module")
+def examples_db(tmp_path_factory) -> Path:
+    """The example dispatches ingested once by the real command, for tests that only read."""
+    folder = tmp_path_factory.mktemp("examples_db")
+    db = folder / "s.db"
+    proc = run_sitrep("ingest", str(EXAMPLES), "--db", str(db), cwd=folder)
+    assert proc.returncode == 0, proc.stderr.decode()
+    return db
+
+
+def test_stats_and_exports(tmp_path, examples_db):
+    db = examples_db
     stats = run_sitrep("stats", "--db", str(db), cwd=tmp_path)
     assert stats.returncode == 0 and "documents" in stats.stdout.decode()
     geojson = tmp_path / "places.geojson"
@@ -181,6 +191,34 @@ def test_stats_and_exports(tmp_path):
     assert run_sitrep("export", "--format", "parquet", "--table", "claims", "--db", str(db),
                       "-o", str(parquet), cwd=tmp_path).returncode == 0
     assert pq.read_table(parquet).num_rows >= 1
+
+
+# One command in a fresh interpreter; then the heavy NLP packages it imported, as JSON.
+_RUN_THEN_LIST_NLP_IMPORTS = """
+import json, sys
+from sitrep.cli import app
+try:
+    app(sys.argv[1:], prog_name="sitrep")
+except SystemExit as exc:
+    assert not exc.code, exc.code
+print(json.dumps(sorted({m.split(".")[0] for m in sys.modules} & {"spacy", "thinc"})))
+"""
+
+
+def test_commands_that_only_read_the_store_do_not_load_spacy(tmp_path, examples_db):
+    commands = [["stats", "--db", str(examples_db)],
+                ["export", "--format", "csv", "--table", "events", "--db", str(examples_db),
+                 "-o", str(tmp_path / "events.csv")],
+                ["export", "--format", "geojson", "--db", str(examples_db),
+                 "-o", str(tmp_path / "places.geojson")],
+                ["--version"], ["--help"], ["gazetteer", "--help"]]
+    for args in commands:
+        proc = subprocess.run([sys.executable, "-c", _RUN_THEN_LIST_NLP_IMPORTS, *args],
+                              cwd=tmp_path, capture_output=True, timeout=120, check=False)
+        assert proc.returncode == 0, (args, proc.stderr.decode())
+        assert json.loads(proc.stdout.decode().splitlines()[-1]) == [], args
+    assert (tmp_path / "events.csv").read_text().count("\n") > 1
+    assert json.loads((tmp_path / "places.geojson").read_text())["features"]
 
 
 def test_newer_database_is_refused(tmp_path):

