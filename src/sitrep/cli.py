@@ -6,6 +6,7 @@ import json
 import sys
 import time
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
@@ -36,6 +37,20 @@ err = Console(stderr=True, soft_wrap=True)
 
 DB_OPTION = typer.Option(Path("sitrep.db"), "--db", help="SQLite database file.")
 MODEL_OPTION = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model package name.")
+PUBLISHED_OPTION = typer.Option(
+    None, "--published", metavar="YYYY-MM-DD",
+    help="Publication date for documents that carry none (plain text, an undated dateline); "
+         "relative dates such as 'on Tuesday' resolve against it. A document's own date wins.")
+
+
+def _checked_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        err.print(f"[red]error:[/red] --published must be a date as YYYY-MM-DD, not '{value}'")
+        raise typer.Exit(2)
 
 # The gazetteer commands live with the geoparser.
 app.add_typer(gazetteer_app, name="gazetteer", help="Build or inspect the gazetteer.")
@@ -87,16 +102,18 @@ def ingest(
     db: Path = DB_OPTION,
     model: str = MODEL_OPTION,
     batch_size: int = typer.Option(16, help="Documents per spaCy batch."),
+    published: Optional[str] = PUBLISHED_OPTION,
 ) -> None:
     """Read, analyse and store documents; re-running the same input adds nothing."""
     from . import pipeline
 
+    published = _checked_date(published)
     extractor = _extractor(model, batch_size)
     started = time.perf_counter()
     try:
         with _open_store(db) as store, _progress("ingesting") as advance:
             report = pipeline.ingest(paths, store, extractor, _report_problem, advance,
-                                     stdin=sys.stdin.buffer)
+                                     stdin=sys.stdin.buffer, published=published)
     except KeyboardInterrupt:
         # The document being written was rolled back; the stored ones are whole.
         err.print(f"interrupted; every stored document in {db} is complete: "
@@ -115,6 +132,7 @@ def extract(
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="File (default stdout)."),
     model: str = MODEL_OPTION,
     batch_size: int = typer.Option(16, help="Documents per spaCy batch."),
+    published: Optional[str] = PUBLISHED_OPTION,
 ) -> None:
     """Analyse documents and print one JSON object per document; no database is touched."""
     if format != "jsonl":
@@ -122,6 +140,7 @@ def extract(
         raise typer.Exit(2)
     from . import pipeline
 
+    published = _checked_date(published)
     extractor = _extractor(model, batch_size)
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
 
@@ -133,7 +152,7 @@ def extract(
     try:
         with _progress("extracting") as advance:
             report = pipeline.extract(paths, extractor, emit, _report_problem, advance,
-                                      stdin=sys.stdin.buffer)
+                                      stdin=sys.stdin.buffer, published=published)
     finally:
         if output:
             sink.close()

@@ -95,13 +95,16 @@ Progress = Callable[[int], None]
 
 
 def _fresh_documents(paths: list[str], report: RunReport, on_problem: ProblemHandler,
-                     is_known: Callable[[str], bool], stdin=None) -> Iterator[Document]:
-    """Documents not seen before; problems reported as they are met."""
+                     is_known: Callable[[str], bool], stdin=None,
+                     published: str | None = None) -> Iterator[Document]:
+    """Documents not seen before; problems reported as they are met. `published` dates
+    the documents that carry no date of their own."""
     seen: set[str] = set()
     for item in read_inputs(paths, stdin=stdin):
         if isinstance(item, IngestProblem):
             _note(report, on_problem, item)
             continue
+        item.published = item.published or published
         doc_id = item.doc_id
         if doc_id in seen:
             _note(report, on_problem, IngestProblem(
@@ -117,12 +120,12 @@ def _fresh_documents(paths: list[str], report: RunReport, on_problem: ProblemHan
 
 def ingest(paths: list[str], store: Store, extractor: Extractor,
            on_problem: ProblemHandler = lambda p: None, on_progress: Progress = lambda n: None,
-           stdin=None) -> RunReport:
+           stdin=None, published: str | None = None) -> RunReport:
     """Analyse and store every new document; re-running the same inputs adds nothing."""
     report = RunReport()
     finder = dedup.DuplicateFinder()
     finder.seed(store.signatures())
-    documents = _fresh_documents(paths, report, on_problem, store.has, stdin)
+    documents = _fresh_documents(paths, report, on_problem, store.has, stdin, published)
     for result in extractor.extract(documents):
         if isinstance(result, IngestProblem):
             _note(report, on_problem, result)
@@ -144,11 +147,11 @@ def ingest(paths: list[str], store: Store, extractor: Extractor,
 
 def extract(paths: list[str], extractor: Extractor, emit: Callable[[Extraction], None],
             on_problem: ProblemHandler = lambda p: None, on_progress: Progress = lambda n: None,
-            stdin=None) -> RunReport:
+            stdin=None, published: str | None = None) -> RunReport:
     """Analyse documents without a database; duplicates are found within this batch."""
     report = RunReport()
     finder = dedup.DuplicateFinder()
-    documents = _fresh_documents(paths, report, on_problem, lambda _: False, stdin)
+    documents = _fresh_documents(paths, report, on_problem, lambda _: False, stdin, published)
     for result in extractor.extract(documents):
         if isinstance(result, IngestProblem):
             _note(report, on_problem, result)
