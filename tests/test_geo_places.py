@@ -84,3 +84,9 @@ def test_a_toponym_never_takes_the_line_break_after_it(nlp):
         for mention in place.mentions:
             assert text[mention.start:mention.end] == text[mention.start:mention.end].strip()
 
+
+
+def test_a_person_named_again_by_surname_is_no_place(nlp):
+    text = ("Regional governor Serhiy Lysak said the strike hit Dnipro. "
+            "The strike hit a railway station, Lysak said on Telegram.")
+    assert set(places(nlp, text)) == {"Dnipro"}

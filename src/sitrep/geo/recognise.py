@@ -112,10 +112,13 @@ class Recogniser:
     def __call__(self, doc: Doc) -> list[Toponym]:
         found: list[Toponym] = []
         taken = [False] * len(doc)
+        surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS:
                 span = _trim(ent)
-                if len(span) and span.text.lower() not in _NEVER_PLACES:
+                if len(span) and span.text.lower() not in _NEVER_PLACES and not (
+                        span.text in surnames and not self.gaz.lookup(span.text, loose=False)):
+                    # "Serhiy Lysak said ... Lysak said": a person named again, no place.
                     inner = self._inner_places(span)
                     found.extend(inner or [self._toponym(span)])
                     for i in range(span.start, span.end):
