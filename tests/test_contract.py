@@ -48,8 +48,22 @@ def test_values_outside_their_ranges_are_refused():
 def test_a_part_must_point_at_a_quantity_of_the_record():
     record = _record()
     whole = record["quantities"][0]
-    part = dict(whole, part_of={"start": whole["start"], "end": whole["end"], "text": whole["text"]})
+    end = whole["end"] + 2  # "June 3" holding "June": a stand-in part, only its span matters
+    part = dict(whole, end=end, text=record["text"][whole["start"]:end],
+                part_of={"start": whole["start"], "end": whole["end"], "text": whole["text"]})
     record["quantities"].append(part)
     assert problems(record) == []
     part["part_of"] = {"start": 0, "end": 3, "text": record["text"][:3]}
-    assert problems(record) == ["quantities/1/part_of: 0-3 is no quantity"]
+    assert problems(record) == ["quantities/1/part_of: 0-3 is no other quantity"]
+    whole["part_of"] = {"start": whole["start"], "end": whole["end"], "text": "nonsense"}
+    found = problems(record)
+    assert any("quantities/0/part_of: text[" in p for p in found)
+    assert any("quantities/0/part_of" in p and "is no other quantity" in p for p in found)
+
+
+def test_the_schema_itself_is_a_valid_json_schema():
+    import jsonschema
+
+    from sitrep.contract import schema
+
+    jsonschema.Draft202012Validator.check_schema(schema())

@@ -307,3 +307,9 @@ def test_a_claim_of_control_is_a_territorial_event_with_its_claimant(nlp, cities
     assert (event.event_type, event.sub_event_type) == ("Battles", "Non-state actor overtakes territory")
     assert event.source_claimant == "Russia's defence ministry"
     assert event.location["name"] == "Kupiansk" and event.date == "2025-06-10"
+
+
+def test_a_claim_of_control_reported_by_another_source_names_the_one_who_claimed(nlp, cities):
+    text = "Ukrainian officials said Russia claimed full control of Kupiansk."
+    event = only(events_of(nlp, cities, text, towns=["Kupiansk"]))
+    assert event.source_claimant == "Russia"

@@ -69,7 +69,6 @@ def test_quantities_and_times_keep_their_values_and_links(store, tmp_path):
     quantities = pq.read_table(_export(store, "quantities", "parquet", tmp_path)).to_pylist()
     assert quantities[0]["value"] == 3.0 and quantities[0]["confidence"] == 0.9
     assert quantities[0]["claim_ids"] == "1"  # the sample claim contains it
-    assert quantities[0]["part_of_quantity_id"] is None  # a whole, part of nothing
     times_out = _export(store, "times", "csv", tmp_path)
     with times_out.open() as fh:
         times = list(csv.DictReader(fh))
@@ -103,3 +102,18 @@ def test_bad_requests_are_refused(store, tmp_path):
     with pytest.raises(ExportError, match="unknown format"):
         export(store, "places", "xlsx", tmp_path / "p.xlsx")
     assert not list(tmp_path.glob("*.partial"))
+
+
+def test_a_part_exports_the_id_of_its_whole(tmp_path):
+    from sitrep.quantities import find_quantities
+
+    text = "KHARKIV, June 3, 2025 — Air defences shot down two of the 11 drones over Kupiansk."
+    extraction = sample_extraction(text)
+    extraction.quantities = find_quantities(text)
+    extraction.claims[0].quantities = []
+    with Store(tmp_path / "parts.db") as store:
+        store.write(extraction)
+        rows = {r["text"]: r for r in pq.read_table(
+            _export(store, "quantities", "parquet", tmp_path)).to_pylist()}
+    assert rows["two of the 11 drones"]["part_of_quantity_id"] == rows["11 drones"]["quantity_id"]
+    assert rows["11 drones"]["part_of_quantity_id"] is None

@@ -329,3 +329,19 @@ def test_a_weapon_designation_with_a_slash_is_no_count_and_the_count_takes_the_n
                           "2 Kh-101/555 missiles"}
     assert found["9 Shahed-136/131 drones"].entity == "drone"
     assert found["8 of the 9 Shahed-136/131 drones"].part_of.text == "9 Shahed-136/131 drones"
+
+
+def test_a_slash_between_nouns_keeps_the_first_noun():
+    assert [(q.text, q.entity) for q in find_quantities("Russia fired 10 drones/missiles.")] == [
+        ("10 drones", "drone")]
+
+
+@pytest.mark.parametrize("text, part, whole", [
+    ("12 people were killed, including three children and including two women.", "two women",
+     "12 people"),
+    ("The strike killed 8 people and wounded 20, including four children.", "four children",
+     "20"),
+])
+def test_a_part_takes_the_nearest_whole_that_is_no_part_itself(text, part, whole):
+    found = {q.text: q for q in find_quantities(text)}
+    assert found[part].part_of.text == whole

@@ -58,6 +58,10 @@ def test_news_forms(text, expected):
     "A 2000-strong force crossed the river.",
     "The Spring Offensive stalled.",
     "They planned the Spring Offensive.",
+    "The Independent on Sunday ran the story.",
+    "Two holidays later, he left.",
+    "The strike killed 3 in the night attack.",
+    "Two were killed in the morning and 4 in the evening.",
 ])
 def test_look_alikes_are_no_times(text):
     assert found(text) == []
@@ -84,3 +88,20 @@ def test_a_weekday_with_its_part_of_day_keeps_the_part_without_a_publication_dat
     undated = find_times("Shelling hit Kherson on Tuesday afternoon.", None)
     assert [(t.text, t.value, t.type) for t in undated] == [
         ("Tuesday afternoon", "XXXX-WXX-2TAF", "TIME")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A counted unit keeps its amount: only an unnumbered unit is "months ago".
+    ("The plant closed 36 hours ago.", [("36 hours", "PT36H", "DURATION")]),
+    ("Some 48 hours earlier, the bridge fell.", [("Some 48 hours", "PT48H", "DURATION")]),
+    # The lookalike checks leave real dates alone.
+    ("Fighting eased during the fall in Donetsk.", [("the fall", "2022-FA", "DATE")]),
+    ("There was no 2014 ceasefire.", [("2014", "2014", "DATE")]),
+    ("Law No. 2012 of the state was cited.", []),
+    ("Daily Russian shelling continued.", [("Daily", "P1D", "SET")]),
+    ("On Sunday People fled.", [("Sunday", "2023-06-11", "DATE")]),
+    ("Code 10.1.12.2021 was used; on 1.12.2021 it changed.",
+     [("1.12.2021", "2021-12-01", "DATE")]),
+])
+def test_lookalike_checks_keep_what_they_should(text, expected):
+    assert found(text) == expected

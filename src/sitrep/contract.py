@@ -48,6 +48,10 @@ def _offset_problems(record: dict[str, Any]) -> list[str]:
     spans = {(q["start"], q["end"]) for q in record["quantities"]}
     for i, quantity in enumerate(record["quantities"]):
         whole = quantity["part_of"]
-        if whole is not None and (whole["start"], whole["end"]) not in spans:
-            found.append(f"quantities/{i}/part_of: {whole['start']}-{whole['end']} is no quantity")
+        if whole is None:
+            continue
+        where, span = f"quantities/{i}/part_of", (whole["start"], whole["end"])
+        check(where, *span, whole["text"])
+        if span not in spans or span == (quantity["start"], quantity["end"]):
+            found.append(f"{where}: {span[0]}-{span[1]} is no other quantity")
     return found

@@ -178,9 +178,9 @@ def _claimant(trigger: Span, attributions: list[Attribution]) -> Attribution | N
     """The claim the event is reported in; for a trigger that opens with its own cue
     ("claimed full control of"), the claim of that cue."""
     idx = trigger[0].idx
-    inside = [a for a in attributions
-              if a.content_start <= idx < a.content_end or a.cue.start_char == idx]
-    return inside[0] if inside else None
+    own = [a for a in attributions if a.cue.start_char == idx]
+    inside = [a for a in attributions if a.content_start <= idx < a.content_end]
+    return (own or inside or [None])[0]
 
 
 # ---------------------------------------------------------------- when

@@ -45,7 +45,7 @@ QUANTITY_RE = re.compile(
     rf"(?P<orso>\s+or\s+so)?",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[A-Za-z][\w'/-]*")  # "Shahed-136/131" is one word
+_WORD = re.compile(r"[A-Za-z][\w'-]*(?:/\d[\w-]*)*")  # "Shahed-136/131" is one word
 _LEAD = re.compile(r"\s+(?:of\s+(?:the\s+)?)?")  # between a number and its counted noun
 _SKIP_NOUNS = {"of", "the", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with",
                "was", "were", "is", "are", "has", "have", "had", "as", "its", "his", "her",

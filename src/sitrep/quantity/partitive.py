@@ -31,7 +31,7 @@ def link_parts(found: list[Quantity], text: str) -> list[Quantity]:
     own ("Of the 300 soldiers, 40 ..."), the whole's counted noun."""
     linked = list(found)
     for i, part in enumerate(found):
-        whole = _containing_whole(found, part, text) or _earlier_whole(found, i, text)
+        whole = _containing_whole(found, part, text) or _earlier_whole(linked, i, text)
         if whole is None:
             continue
         linked[i] = replace(part, part_of=Evidence(whole.start, whole.end, whole.text))
@@ -59,8 +59,13 @@ def _earlier_whole(found: list[Quantity], i: int, text: str) -> Quantity | None:
         if whole.end > part.start or whole.part_of is not None:
             continue
         leading = bool(_LEADING_OF.search(text, max(0, whole.start - 40), whole.start))
-        if (cue or leading) and _same_kind(part, whole):
+        if not (cue or leading):
+            continue
+        if _same_kind(part, whole):
             return whole
+        if whole.entity is None and whole.unit is None:
+            # "killed 8 people and wounded 20, including four children": among the 20.
+            return whole if part.normalized_unit == "people" else None
     return None
 
 

@@ -109,6 +109,8 @@ def _oclock(m: re.Match, ctx: Context) -> Result | None:
     hour = int(m["h"])
     if not 1 <= hour <= 12:
         return None
+    if group(m, "dayhalf") and not _has_clock_lead(ctx, m.start("h"), m.end()):
+        return None  # "killed 3 in the night attack" counts people
     half = (group(m, "ampm") or _HALF_OF_DAY.get((group(m, "dayhalf") or "").lower(), ""))
     if half.lower().startswith("p") and hour < 12:
         hour += 12

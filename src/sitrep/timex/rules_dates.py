@@ -23,10 +23,12 @@ SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _BOUND_WORDS = {"than", "about", "some", "over", "nearly", "around", "least", "almost",
                 "approximately", "estimated", "roughly"}
 # Words a number labels rather than dates: "Resolution 1973", "Hill 1776", "flight 1549".
-_LABEL_WORDS = {"resolution", "resolutions", "unscr", "hill", "box", "article", "no", "number",
+_LABEL_WORDS = {"resolution", "resolutions", "unscr", "hill", "box", "article", "number",
                 "flight", "route", "highway", "room", "chapter", "section", "paragraph",
                 "clause", "page", "platform", "gate", "bus", "tower", "block", "exit", "height",
                 "model", "version", "code"}
+_NOT_YEAR_AFTER = _BOUND_WORDS | _LABEL_WORDS | {"$", "£", "€"}
+_NUMBER_SIGN = re.compile(r"\b(?-i:No|Nr)\.\s*$|#\s*$|№\s*$")  # "Law No. 2012"
 
 
 # A number joined to a year by "to"/"and"/"or", and the word after it ("1500 to 2000 people").
@@ -77,7 +79,8 @@ def _month(m: re.Match, ctx: Context) -> Result | None:
 
 def _year(m: re.Match, ctx: Context) -> Result | None:
     before = words_before(ctx, m.start(), 2)
-    if before and (before[-1] in _BOUND_WORDS | _LABEL_WORDS or before[-1] in {"$", "£", "€"}):
+    if before and before[-1] in _NOT_YEAR_AFTER or _NUMBER_SIGN.search(
+            ctx.text, max(0, m.start() - 6), m.start()):
         return None
     after = word_after(ctx, m.end())
     if after and is_measure_word(after.lstrip("-")) or after in {"-strong", "-man"}:
@@ -193,14 +196,14 @@ def _edged_part(m: re.Match, ctx: Context) -> Result | None:
 
 
 # Weekend papers are named after their day: "the Sunday Times", "the Mail on Sunday".
-_PAPER_AFTER = re.compile(r"\s+(?-i:Times|Telegraph|Express|Mirror|Post|Herald|Observer|Star|"
-                          r"Mail|Independent|Tribune|Sport|People|Record|Review|Edition)\b")
+_PAPER_AFTER = re.compile(r"\s+(?-i:Times|Telegraph|Express|Mirror|Post|Herald|Observer|"
+                          r"Mail|Independent|Tribune|Sport|Record|Review|Edition)\b")
 _PAPER_BEFORE = re.compile(r"\b(?-i:Mail|Independent)\s+on\s+$")
 
 
 def is_paper_name(ctx: Context, start: int, end: int) -> bool:
     return bool(_PAPER_AFTER.match(ctx.text, end)
-                or _PAPER_BEFORE.search(ctx.text, max(0, start - 12), start))
+                or _PAPER_BEFORE.search(ctx.text, max(0, start - 16), start))
 
 
 def _weekday(m: re.Match, ctx: Context) -> Result | None:
@@ -287,14 +290,18 @@ def _relative_month(m: re.Match, ctx: Context) -> Result | None:
     return month_value(year, month), "DATE", edge_mod(m)
 
 
-_FALL_OF = re.compile(r"\s+(?:of|in|from|to)\b", re.IGNORECASE)
+_AFTER_LOWER_WORD = re.compile(r"[a-z][\s-]+$")
+# "the fall of Kabul", "the fall in prices" (a lower-case noun: "the fall in Donetsk" is autumn)
+_FALL_OF = re.compile(r"\s+(?:(?:of|from|to)\b(?!\s+(?:the|this|last|next)\s+year\b)|"
+                      r"in\s+(?-i:[a-z]))", re.IGNORECASE)
 
 
 def _season(m: re.Match, ctx: Context) -> Result | None:
     code = SEASONS[m["season"].lower()]
     year = _year_of(m)
     if year is None:
-        if m["season"][0].isupper() and re.search(r"[a-z][\s-]+$", ctx.text[:m.start("season")]):
+        if m["season"][0].isupper() and _AFTER_LOWER_WORD.search(
+                ctx.text, max(0, m.start("season") - 20), m.start("season")):
             return None  # a name mid-sentence: "the Arab Spring", "the Spring Offensive"
         lead = words_before(ctx, m.start())
         if not (group(m, "det") or group(m, "edge")) and not (
@@ -351,8 +358,8 @@ DATE_RULES = [
          r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
          r"twentieth|twenty-first)[-\s]century\b", _century, 4),
     rule("iso", r"\b(?P<y>(?:1[6-9]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b", _iso, 6),
-    rule("numeric_date", r"\b(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
-         r"(?P<y>(?:19|20)\d\d)\b", _numeric_date, 6),
+    rule("numeric_date", r"(?<![\d./])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
+         r"(?P<y>(?:19|20)\d\d)(?![\d/]|\.\d)", _numeric_date, 6),
     rule("ordinal_day", r"\bthe\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?![-\s]+(?:of\s+)?\w)",
          _ordinal_day, 1),
     rule("day_word", rf"(?:(?P<edge>early|late|earlier|later)\s+)?(?:the\s+day\s+(?P<around>before|"

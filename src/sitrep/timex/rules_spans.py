@@ -135,6 +135,10 @@ def _bare_units(m: re.Match, ctx: Context) -> Result | None:
 
 
 def _bare_ago(m: re.Match, ctx: Context) -> Result | None:
+    before = words_before(ctx, m.start())
+    if before and (before[-1] in {"a", "an", "few", "several", "many", "some", "of"}
+                   or parse_number(before[-1]) is not None):
+        return None  # "36 hours ago": the amount is counted, the unit is not bare
     return "PAST_REF", "DATE", None
 
 
@@ -176,8 +180,12 @@ def _ref(m: re.Match, ctx: Context) -> Result | None:
     return _REFS[word], "DATE", None
 
 
+_PAPER_NOUN = re.compile(r" (?-i:Mail|Telegraph|Beast|News|Star|Express|Mirror|Record|Standard|"
+                        r"Herald|Post|Caller|Nation|Monitor|Maverick|Observer|Sabah)\b")
+
+
 def _set_adverb(m: re.Match, ctx: Context) -> Result | None:
-    if m["adv"][0].isupper() and re.match(r" [A-Z]", ctx.text[m.end():m.end() + 2]):
+    if m["adv"][0].isupper() and _PAPER_NOUN.match(ctx.text, m.end()):
         return None  # a title: "the Daily Mail", "the Weekly Standard"
     return _SET_ADVERBS[m["adv"].lower()], "SET", None
 
@@ -263,7 +271,7 @@ SPAN_RULES = [
     rule("bare_units", r"(?P<unit>(?:(?<=\bfor\s)|(?<=\bwithin\s))(?:hours|days|weeks|months|"
          r"years|decades|centuries)\b|(?:hours|days|weeks|months)(?=\s+(?:before|after)\b)|"
          r"(?<=\bin\s)(?:years|decades)(?=\s*[.,;:!?)]|$)|"
-         r"(?:seconds|minutes|hours|days|weeks|months|years|decades)(?=\s+later\b)|"
+         r"\b(?:seconds|minutes|hours|days|weeks|months|years|decades)(?=\s+later\b)|"
          r"(?<=\bthe\s)(?:hours|days|weeks|months|years|decades)(?=\s+(?:that\s+followed|since)\b))",
          _bare_units, 0),
     # "Days later" marks the unit as "three days later" marks the amount; "months ago",
