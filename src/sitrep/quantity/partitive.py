@@ -10,9 +10,11 @@ taken; a count is never made part of one in another unit ("12 people ... three t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from sitrep.model import Evidence, Quantity
+from sitrep.within import within
 
 _SENTENCE_END = re.compile(r"[.!?]\s")
 # Just before the part: "..., including three children", "..., among them four women".
@@ -29,9 +31,13 @@ _LEADING_OF = re.compile(r"(?:^|[.!?;]\s+|\n)\s*Of\s+(?:the|these|those)\s+$")
 def link_parts(found: list[Quantity], text: str) -> list[Quantity]:
     """`found` sorted by start; each part gets `part_of` and, when it counts nothing of its
     own ("Of the 300 soldiers, 40 ..."), the whole's counted noun."""
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    leading = {i for i, q in enumerate(found)
+               if _LEADING_OF.search(text, max(0, q.start - 40), q.start)}
     linked = list(found)
     for i, part in enumerate(found):
-        whole = _containing_whole(found, part, text) or _earlier_whole(linked, i, text)
+        whole = _containing_whole(found, part, text) or _earlier_whole(
+            linked, i, text, ends, leading)
         if whole is None:
             continue
         linked[i] = replace(part, part_of=Evidence(whole.start, whole.end, whole.text))
@@ -42,24 +48,26 @@ def link_parts(found: list[Quantity], text: str) -> list[Quantity]:
 
 
 def _containing_whole(found: list[Quantity], part: Quantity, text: str) -> Quantity | None:
-    for whole in found:
-        if whole is not part and part.start < whole.start and whole.end <= part.end and (
-                _OF_THE.search(text, part.start, whole.start)):
+    for whole in within(found, part.start + 1, part.end):
+        if _OF_THE.search(text, part.start, whole.start):
             return whole
     return None
 
 
-def _earlier_whole(found: list[Quantity], i: int, text: str) -> Quantity | None:
-    part = found[i]
+def _earlier_whole(linked: list[Quantity], i: int, text: str, ends: list[int],
+                   leading: set[int]) -> Quantity | None:
+    """The whole before the part in its sentence: after "including" or "of them" the
+    nearest fitting count; otherwise only a count opened by "Of the"."""
+    part = linked[i]
     cue = bool(_INCLUDING.search(text, max(0, part.start - 30), part.start)
                or _OF_THEM.match(text, part.start))
-    for whole in reversed(found[:i]):
-        if _SENTENCE_END.search(text, whole.end, part.start):
-            return None
+    candidates = range(i - 1, -1, -1) if cue else sorted((j for j in leading if j < i),
+                                                         reverse=True)
+    for j in candidates:
+        whole = linked[j]
+        if bisect_left(ends, part.start) != bisect_left(ends, whole.end):
+            return None  # a sentence ends between them
         if whole.end > part.start or whole.part_of is not None:
-            continue
-        leading = bool(_LEADING_OF.search(text, max(0, whole.start - 40), whole.start))
-        if not (cue or leading):
             continue
         if _same_kind(part, whole):
             return whole
