@@ -313,3 +313,25 @@ def test_a_claim_of_control_reported_by_another_source_names_the_one_who_claimed
     text = "Ukrainian officials said Russia claimed full control of Kupiansk."
     event = only(events_of(nlp, cities, text, towns=["Kupiansk"]))
     assert event.source_claimant == "Russia"
+
+
+def test_protesters_marching_are_a_protest(nlp, cities):
+    text = "Protesters marched in Kupiansk on Saturday demanding an end to the war."
+    event = only(events_of(nlp, cities, text, towns=["Kupiansk"], times=[("Saturday", "2025-06-07")]))
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
+    assert event.actor1 == "Protesters (Ukraine)" and event.location["name"] == "Kupiansk"
+
+
+def test_a_group_named_as_itself_is_the_actor(nlp, cities):
+    text = "Fighters of the Wagner Group attacked Lyman on Tuesday, killing two soldiers."
+    event = only(events_of(nlp, cities, text, towns=["Lyman"], times=[("Tuesday", "2025-06-10")]))
+    assert event.actor1 == "Wagner Group"
+    text = "The Rapid Support Forces (RSF) shelled Kupiansk, killing 15 civilians."
+    event = only(events_of(nlp, cities, text, towns=["Kupiansk"]))
+    assert (event.actor1, event.actor2) == ("Rapid Support Forces", "Civilians (Ukraine)")
+
+
+def test_a_group_name_joined_to_a_word_describes_something_else(nlp, cities):
+    text = "An air strike on Kupiansk killed 20 people, the Hamas-run health ministry reported."
+    event = only(events_of(nlp, cities, text, towns=["Kupiansk"]))
+    assert "Hamas" not in (event.actor1, event.actor2)

@@ -91,3 +91,8 @@ def test_a_person_named_again_by_surname_is_no_place(nlp):
     text = ("Regional governor Serhiy Lysak said the strike hit Dnipro. "
             "The strike hit a railway station, Lysak said on Telegram.")
     assert set(places(nlp, text)) == {"Dnipro"}
+
+
+def test_a_common_noun_that_is_only_a_village_s_other_name_is_no_place(nlp):
+    text = "PORT SUDAN (Wire) - Artillery fire by the paramilitary RSF hit El Fasher on Thursday."
+    assert "Artillery" not in places(nlp, text)

@@ -43,6 +43,7 @@ from sitrep.attribution import (
     mentions_within,
 )
 from sitrep.fatalities import fatalities
+from sitrep.groups import named_groups
 from sitrep.model import Event, Evidence, Mention, Place
 from sitrep.segments import text_of
 from sitrep.tables import load_table
@@ -281,8 +282,13 @@ def event_actors(
     found: list[tuple[bool, int, str]] = []
     speaker_idx = {t.i for a in attributions if a.speaker is not None for t in a.speaker}
     sent_start = sent.start
+    in_group: set[int] = set()
+    for start, end, group_actor in named_groups(sent):
+        in_group.update(range(start, end))
+        if not speaker_idx.intersection(range(start, end)):
+            found.append((subject_idx.isdisjoint(range(start, end)), start, group_actor))
     for token in sent:
-        if token.i in speaker_idx:
+        if token.i in speaker_idx or token.i in in_group:
             continue  # "Ukraine's air force said ...": the speaker, not a party to the event
         role = nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
         actor = None

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.geo.normalise import name_key
 from sitrep.geo.resolve import Toponym
-from sitrep.geo.sources import ABBREVIATION, DEMONYM
+from sitrep.geo.sources import ABBREVIATION, ALTERNATE, DEMONYM
 from sitrep.geo.store import Gazetteer, looks_abbreviated
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -210,8 +210,11 @@ class Recogniser:
             return any(e.level == "ADM1" for e in self.gaz.lookup(span.text, loose=False))
         if self.demonyms_as_places and self._adjectival_demonym(doc, span):
             return True
+        # "Dayton Fire Department" but not "Artillery fire by ...": a lower-case "fire" is
+        # the noun, not the service.
         civic = (end < len(doc) and doc[end].lower_ in _CIVIC_FOLLOWERS
-                 and span.text.lower() not in _GENERIC_WORDS)
+                 and span.text.lower() not in _GENERIC_WORDS
+                 and doc[end].text != "fire")
         # Part of a longer capitalised name ("Washington Post", "Kherson Oblast Council").
         # Raw capitals: "Border Police" is one name although "police" alone is no place.
         if end < len(doc) and doc[end].text[:1].isupper() and not doc[end].like_num \
@@ -221,8 +224,9 @@ class Recogniser:
             return False
         entries = [e for e in self.gaz.lookup(span.text, loose=False)
                    if e.matched not in (DEMONYM, ABBREVIATION)]
-        if not entries:
-            return False
+        if not entries or (end - start == 1 and doc[start].pos_ == "NOUN"
+                           and all(e.matched == ALTERNATE for e in entries)):
+            return False  # a common noun that is only some village's other name: "Artillery"
         if any(e.level in ("PCLI", "CONT", "AREA", "WATER") for e in entries):
             return True
         if civic or _place_context(doc, start, end):
