@@ -320,6 +320,9 @@ def test_protesters_marching_are_a_protest(nlp, cities):
     event = only(events_of(nlp, cities, text, towns=["Kupiansk"], times=[("Saturday", "2025-06-07")]))
     assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
     assert event.actor1 == "Protesters (Ukraine)" and event.location["name"] == "Kupiansk"
+    text = "Hundreds of people demonstrated in Kupiansk on Saturday against the curfew."
+    event = only(events_of(nlp, cities, text, towns=["Kupiansk"], times=[("Saturday", "2025-06-07")]))
+    assert (event.event_type, event.location["name"]) == ("Protests", "Kupiansk")
 
 
 def test_a_group_named_as_itself_is_the_actor(nlp, cities):
@@ -335,3 +338,12 @@ def test_a_group_name_joined_to_a_word_describes_something_else(nlp, cities):
     text = "An air strike on Kupiansk killed 20 people, the Hamas-run health ministry reported."
     event = only(events_of(nlp, cities, text, towns=["Kupiansk"]))
     assert "Hamas" not in (event.actor1, event.actor2)
+
+
+def test_a_raid_is_a_clash_and_a_country_named_outside_the_curated_list_names_the_forces(nlp, cities):
+    text = ("Israeli forces killed two men during a raid in Kupiansk early on Sunday, "
+            "the health ministry said.")
+    event = only(events_of(nlp, cities, text, towns=["Kupiansk"], times=[("Sunday", "2025-06-08")]))
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert event.actor1 == "Military Forces of Israel"
+    assert event.source_claimant == "the health ministry"

@@ -96,3 +96,8 @@ def test_a_person_named_again_by_surname_is_no_place(nlp):
 def test_a_common_noun_that_is_only_a_village_s_other_name_is_no_place(nlp):
     text = "PORT SUDAN (Wire) - Artillery fire by the paramilitary RSF hit El Fasher on Thursday."
     assert "Artillery" not in places(nlp, text)
+
+
+def test_a_group_is_never_a_place(nlp):
+    text = "Hamas denied the accusation, and Hezbollah fired rockets at northern Israel."
+    assert set(places(nlp, text)) == {"Israel"}

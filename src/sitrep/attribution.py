@@ -29,6 +29,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 import sitrep.nlp  # noqa: F401  (declares the doc._.sitrep_* extensions)
+from sitrep.geo.normalise import name_key
 from sitrep.model import Mention, Place
 from sitrep.segments import segments, text_of
 from sitrep.tables import load_table
@@ -334,14 +335,36 @@ def affiliation(speaker: Span | None) -> str | None:
 
 
 def country_in(tokens: list[Token]) -> str | None:
-    """The first country named by the tokens, two-word names first ("North Korean troops")."""
+    """The first country named by the tokens, two-word names first ("North Korean troops").
+    Beyond the curated terms, any country or its people by name ("Israeli forces")."""
     terms = country_terms()
     words = [t.lower_ for t in tokens]
     for i, word in enumerate(words):
         found = terms.get(" ".join(words[i:i + 2])) or terms.get(word)
         if found:
             return found
+    # Only then the gazetteer, whose "Korean" is South Korea: "North Korean" is curated.
+    for i in range(len(tokens)):
+        found = _named_country(tokens[i:i + 2]) or _named_country(tokens[i:i + 1])
+        if found:
+            return found
     return None
+
+
+def _named_country(tokens: list[Token]) -> str | None:
+    """Capitalised words that name a country or its people in the gazetteer; never a
+    person's name ("Jordan said" is a man, "Chad" too)."""
+    if not all(t.text[:1].isupper() and t.ent_type_ != "PERSON" for t in tokens):
+        return None
+    code = _country_codes().get(name_key(" ".join(t.text for t in tokens)))
+    return country_name(code) if code else None
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    from sitrep.geo.store import get_gazetteer
+
+    return get_gazetteer().country_names()
 
 
 def mentions_within(doc: Doc, start: int, end: int) -> list[tuple[int, Mention, Place]]:

@@ -261,7 +261,9 @@ def _country_of(token: Token, speaker_country: str | None, sent_start: int) -> s
     dateline before it ("KHARKIV, Ukraine —") names no actor."""
     window = token.doc[max(sent_start, token.i - 3):token.i]
     modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
-    country = country_in(modifiers) or country_in(list(window))
+    # One list, so a curated two-word name in the window ("North Korean") beats the
+    # gazetteer's reading of a single modifier ("Korean").
+    country = country_in(modifiers + list(window))
     if country:
         return country
     if speaker_country and any(m.dep_ == "poss" and m.pos_ == "PRON"

@@ -22,6 +22,11 @@ def _groups() -> tuple[dict[str, str], int]:
     return table, longest
 
 
+def is_group_name(text: str) -> bool:
+    """"Hamas" is a group, never the German town GeoNames also spells that way."""
+    return text in _groups()[0]
+
+
 def named_groups(sent: Span) -> list[tuple[int, int, str]]:
     """(first token, end token, actor) of each group the sentence names. A name joined to
     the next word by a hyphen describes something else: "the Hamas-run ministry"."""

@@ -14,6 +14,7 @@ from sitrep.geo.normalise import name_key
 from sitrep.geo.resolve import Toponym
 from sitrep.geo.sources import ABBREVIATION, ALTERNATE, DEMONYM
 from sitrep.geo.store import Gazetteer, looks_abbreviated
+from sitrep.groups import is_group_name
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PREPOSITIONS = {"in", "near", "from", "at", "outside", "to", "into", "toward", "towards",
@@ -116,8 +117,9 @@ class Recogniser:
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS:
                 span = _trim(ent)
-                if len(span) and span.text.lower() not in _NEVER_PLACES and not (
-                        span.text in surnames and not self.gaz.lookup(span.text, loose=False)):
+                if len(span) and span.text.lower() not in _NEVER_PLACES and not is_group_name(
+                        span.text) and not (span.text in surnames
+                                            and not self.gaz.lookup(span.text, loose=False)):
                     # "Serhiy Lysak said ... Lysak said": a person named again, no place.
                     inner = self._inner_places(span)
                     found.extend(inner or [self._toponym(span)])
@@ -202,7 +204,7 @@ class Recogniser:
 
     def _accept(self, doc: Doc, start: int, end: int) -> bool:
         span = doc[start:end]
-        if _is_person_like(doc, start):
+        if _is_person_like(doc, start) or is_group_name(span.text):
             return False
         if doc[start].ent_type_ == "ORG" and self._embedded_in_org(span):
             return True
