@@ -29,7 +29,6 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 import sitrep.nlp  # noqa: F401  (declares the doc._.sitrep_* extensions)
-from sitrep.geo.normalise import name_key
 from sitrep.model import Mention, Place
 from sitrep.segments import segments, text_of
 from sitrep.tables import load_table
@@ -352,19 +351,25 @@ def country_in(tokens: list[Token]) -> str | None:
 
 
 def _named_country(tokens: list[Token]) -> str | None:
-    """Capitalised words that name a country or its people in the gazetteer; never a
-    person's name ("Jordan said" is a man, "Chad" too)."""
-    if not all(t.text[:1].isupper() and t.ent_type_ != "PERSON" for t in tokens):
+    """Capitalised words that are a country's own name or its people's ("Israeli"), not
+    another name GeoNames lists for it ("Island" for Iceland), not a person ("Jordan Smith"),
+    and not part of a longer name ("New Jersey", "Georgia National Guard", "Guinea-Bissau")."""
+    if not tokens or not all(t.text[:1].isupper() and t.ent_type_ != "PERSON" for t in tokens):
         return None
-    code = _country_codes().get(name_key(" ".join(t.text for t in tokens)))
-    return country_name(code) if code else None
-
-
-@lru_cache(maxsize=1)
-def _country_codes() -> dict[str, str]:
+    doc, first, last = tokens[0].doc, tokens[0], tokens[-1]
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if first.ent_iob_ == "I" or (after is not None and (
+            after.ent_iob_ == "I" or (after.text == "-" and not last.whitespace_)
+            or (after.pos_ == "PROPN" and after.text[:1].isupper()))):
+        return None  # "Niger Delta", "New Jersey", "Guinea-Bissau"
+    from sitrep.geo.sources import DEMONYM, PRIMARY
     from sitrep.geo.store import get_gazetteer
 
-    return get_gazetteer().country_names()
+    countries = [e for e in get_gazetteer().lookup(" ".join(t.text for t in tokens), loose=False)
+                 if e.kind == "country" and e.matched in (PRIMARY, DEMONYM) and e.cc]
+    if not countries:
+        return None
+    return country_name(max(countries, key=lambda e: e.population).cc)
 
 
 def mentions_within(doc: Doc, start: int, end: int) -> list[tuple[int, Mention, Place]]:

@@ -79,13 +79,13 @@ class Trigger:
     event_type: str
     sub_event_type: str
     weight: float
-    needs_attack_verb: bool
+    condition: str  # the table's fifth column: "0" none, "1" attack verb, "2" intransitive, "3" armed actor
 
 
 @lru_cache(maxsize=1)
 def triggers() -> list[Trigger]:
     rows = load_table("events_triggers.tsv")
-    found = [Trigger(tuple(w.split()), et, sub, float(weight), verb == "1") for w, et, sub, weight, verb in rows]
+    found = [Trigger(tuple(w.split()), et, sub, float(weight), cond) for w, et, sub, weight, cond in rows]
     return sorted(found, key=lambda t: (-t.weight, -len(t.words)))
 
 
@@ -137,9 +137,24 @@ def _matching_span(sent: Span, token: Token, trigger: Trigger) -> Span | None:
     span = sent.doc[token.i : end]
     if not all(_token_matches(t, w) for t, w in zip(span, trigger.words)):
         return None
-    if trigger.needs_attack_verb and not _used_in_attack(span[-1]):
+    if trigger.condition == "1" and not _used_in_attack(span[-1]):
         return None
+    if trigger.condition == "2" and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in span[-1].children):
+        return None  # "the footage demonstrated how ...": showing, not protesting
+    if trigger.condition == "3" and not _armed_actor_in(sent):
+        return None  # "police raided the newspaper's offices": no fighting
     return span
+
+
+# People who fight: a raid by them is a clash ("troops", "gunmen", a named group).
+ARMED_NOUNS = frozenset("force troop army military soldier serviceman brigade battalion regiment "
+                        "paratrooper marine infantry militant fighter gunman insurgent rebel "
+                        "militia jihadist".split())
+
+
+def _armed_actor_in(sent: Span) -> bool:
+    return bool(named_groups(sent)) or any(
+        t.lemma_.lower() in ARMED_NOUNS and t.pos_ == "NOUN" for t in sent)
 
 
 def _used_in_attack(token: Token) -> bool:
@@ -255,15 +270,18 @@ def _geo_precision(text: str, place: Place, mention: Mention) -> int:
 # ---------------------------------------------------------------- who
 
 
-def _country_of(token: Token, speaker_country: str | None, sent_start: int) -> str | None:
+def _country_of(token: Token, speaker_country: str | None, sent_start: int,
+                skip: set[int] = frozenset()) -> str | None:
     """Country named by a modifier of an actor noun: "Russian forces", "North Korean troops",
     "Ukraine's troops", "its forces". `sent_start` is the token index opening the segment, so a
     dateline before it ("KHARKIV, Ukraine —") names no actor."""
-    window = token.doc[max(sent_start, token.i - 3):token.i]
-    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    # `skip`: tokens of a named group ("Houthi forces" are the Houthis, not Yemen's army).
+    window = [t for t in token.doc[max(sent_start, token.i - 3):token.i] if t.i not in skip]
+    modifiers = [c for c in token.children
+                 if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i not in skip]
     # One list, so a curated two-word name in the window ("North Korean") beats the
     # gazetteer's reading of a single modifier ("Korean").
-    country = country_in(modifiers + list(window))
+    country = country_in(modifiers + window)
     if country:
         return country
     if speaker_country and any(m.dep_ == "poss" and m.pos_ == "PRON"
@@ -295,7 +313,7 @@ def event_actors(
         role = nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
         actor = None
         if role == "military":
-            country = _country_of(token, speaker_country, sent_start)
+            country = _country_of(token, speaker_country, sent_start, in_group)
             actor = f"Military Forces of {country}" if country else None
         elif token.i in subject_idx and token.dep_ == "nsubj" and (named := country_in([token])):
             actor = f"Military Forces of {named}"  # "Russia launched 40 drones"
@@ -310,6 +328,19 @@ def event_actors(
         if actor not in ordered:
             ordered.append(actor)
     return ordered
+
+
+# Verbs of force used on protesters ("soldiers fired on protesters", "police beat
+# demonstrators"); of breaking a protest up without injury ("police dispersed the rally").
+FORCE_LEMMAS = frozenset("fire shoot kill wound injure beat attack shell hit open".split())
+INTERVENTION_LEMMAS = frozenset("disperse arrest detain break tear".split())
+
+
+def protest_sub_event(trigger: Span, sub_event: str) -> str:
+    verb = governing_verb(trigger[0]).lemma_.lower()
+    if verb in FORCE_LEMMAS:
+        return "Excessive force against protesters"
+    return "Protest with intervention" if verb in INTERVENTION_LEMMAS else sub_event
 
 
 def territory_sub_event(trigger: Span, actor1: str | None, place: Place | None) -> str:
@@ -341,10 +372,15 @@ def code_segment(seg: Span, attributions: list[Attribution], disclaimed_later: b
     located = event_place(seg, trigger, attributions)
     place, geo_precision = located if located else (None, None)
     actors = event_actors(seg, trigger, trigger_row.event_type, place, attributions, affiliation(source))
+    if trigger_row.event_type == "Protests":
+        # ACLED: the protesters are actor 1, a force that intervenes is actor 2.
+        actors.sort(key=lambda actor: not actor.startswith("Protesters"))
     actor1 = actors[0] if actors else None
     sub_event = trigger_row.sub_event_type
     if sub_event == "TERRITORY":
         sub_event = territory_sub_event(trigger, actor1, place)
+    if trigger_row.event_type == "Protests":
+        sub_event = protest_sub_event(trigger, sub_event)
     date, date_precision, time_precision, dated = event_time(seg, trigger)
     hedged = is_hedged(seg, seg.start_char, seg.end_char, approx=False) or bool(claim and claim.cue_hedged)
     hedged = hedged or disclaimed_later

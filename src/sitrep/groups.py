@@ -7,6 +7,7 @@ data/events_groups.tsv, matched as written on token boundaries, longest first.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Span
@@ -17,8 +18,9 @@ from sitrep.tables import load_table
 @lru_cache(maxsize=1)
 def _groups() -> tuple[dict[str, str], int]:
     table = {name: actor for name, actor in load_table("events_groups.tsv")}
-    # Tokens per name as spaCy splits it: "al-Shabaab" is three ("al", "-", "Shabaab").
-    longest = max(len(name.replace("-", " - ").split()) for name in table)
+    # Tokens per name, counted as generously as spaCy splits: "al-Shabaab" is three ("al",
+    # "-", "Shabaab"), "People's" two.
+    longest = max(len(re.findall(r"\w+|[^\w\s]", name)) for name in table)
     return table, longest
 
 
@@ -28,17 +30,29 @@ def is_group_name(text: str) -> bool:
 
 
 def named_groups(sent: Span) -> list[tuple[int, int, str]]:
-    """(first token, end token, actor) of each group the sentence names. A name joined to
-    the next word by a hyphen describes something else: "the Hamas-run ministry"."""
+    """(first token, end token, actor) of each group the sentence names. A name that is a
+    person's ("Richard Wagner's opera"), or that describes something it runs or backs ("the
+    Hamas-run ministry", "al-Qaeda-linked"), names no actor."""
     table, longest = _groups()
     doc, found, i = sent.doc, [], sent.start
     while i < sent.end:
         for end in range(min(i + longest, sent.end), i, -1):
             actor = table.get(doc[i:end].text)
-            if actor and not (end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_):
+            if actor and not _describes_other(doc, i, end):
                 found.append((i, end, actor))
                 i = end
                 break
         else:
             i += 1
     return found
+
+
+_RUN_BY = frozenset("run controlled held administered owned affiliated linked backed aligned "
+                    "allied funded".split())
+
+
+def _describes_other(doc, start: int, end: int) -> bool:
+    if any(t.ent_type_ == "PERSON" for t in doc[start:end]):
+        return True
+    return (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+            and doc[end + 1].lower_ in _RUN_BY)

@@ -32,8 +32,8 @@ def link_parts(found: list[Quantity], text: str) -> list[Quantity]:
     """`found` sorted by start; each part gets `part_of` and, when it counts nothing of its
     own ("Of the 300 soldiers, 40 ..."), the whole's counted noun."""
     ends = [m.start() for m in _SENTENCE_END.finditer(text)]
-    leading = {i for i, q in enumerate(found)
-               if _LEADING_OF.search(text, max(0, q.start - 40), q.start)}
+    leading = [i for i, q in enumerate(found)
+               if _LEADING_OF.search(text, max(0, q.start - 40), q.start)]
     linked = list(found)
     for i, part in enumerate(found):
         whole = _containing_whole(found, part, text) or _earlier_whole(
@@ -55,20 +55,21 @@ def _containing_whole(found: list[Quantity], part: Quantity, text: str) -> Quant
 
 
 def _earlier_whole(linked: list[Quantity], i: int, text: str, ends: list[int],
-                   leading: set[int]) -> Quantity | None:
+                   leading: list[int]) -> Quantity | None:
     """The whole before the part in its sentence: after "including" or "of them" the
     nearest fitting count; otherwise only a count opened by "Of the"."""
     part = linked[i]
     cue = bool(_INCLUDING.search(text, max(0, part.start - 30), part.start)
                or _OF_THEM.match(text, part.start))
-    candidates = range(i - 1, -1, -1) if cue else sorted((j for j in leading if j < i),
-                                                         reverse=True)
+    # `leading` is in text order: walk back from the part without copying it.
+    candidates = (range(i - 1, -1, -1) if cue
+                  else (leading[k] for k in range(bisect_left(leading, i) - 1, -1, -1)))
     for j in candidates:
         whole = linked[j]
-        if bisect_left(ends, part.start) != bisect_left(ends, whole.end):
-            return None  # a sentence ends between them
         if whole.end > part.start or whole.part_of is not None:
             continue
+        if bisect_left(ends, part.start) != bisect_left(ends, whole.end):
+            return None  # a sentence ends between them
         if _same_kind(part, whole):
             return whole
         if whole.entity is None and whole.unit is None:
