@@ -29,6 +29,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 import sitrep.nlp  # noqa: F401  (declares the doc._.sitrep_* extensions)
+from sitrep.geo.sources import DEMONYM, PRIMARY
+from sitrep.geo.store import get_gazetteer
 from sitrep.model import Mention, Place
 from sitrep.segments import segments, text_of
 from sitrep.tables import load_table
@@ -362,9 +364,6 @@ def _named_country(tokens: list[Token]) -> str | None:
             after.ent_iob_ == "I" or (after.text == "-" and not last.whitespace_)
             or (after.pos_ == "PROPN" and after.text[:1].isupper()))):
         return None  # "Niger Delta", "New Jersey", "Guinea-Bissau"
-    from sitrep.geo.sources import DEMONYM, PRIMARY
-    from sitrep.geo.store import get_gazetteer
-
     countries = [e for e in get_gazetteer().lookup(" ".join(t.text for t in tokens), loose=False)
                  if e.kind == "country" and e.matched in (PRIMARY, DEMONYM) and e.cc]
     if not countries:

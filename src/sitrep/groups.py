@@ -16,12 +16,12 @@ from sitrep.tables import load_table
 
 
 @lru_cache(maxsize=1)
-def _groups() -> tuple[dict[str, str], int]:
+def _groups() -> tuple[dict[str, str], int, frozenset[str]]:
     table = {name: actor for name, actor in load_table("events_groups.tsv")}
     # Tokens per name, counted as generously as spaCy splits: "al-Shabaab" is three ("al",
-    # "-", "Shabaab"), "People's" two.
-    longest = max(len(re.findall(r"\w+|[^\w\s]", name)) for name in table)
-    return table, longest
+    # "-", "Shabaab"), "People's" two. Only a token that opens some name starts a match.
+    pieces = [re.findall(r"\w+|[^\w\s]", name) for name in table]
+    return table, max(map(len, pieces)), frozenset(words[0] for words in pieces)
 
 
 def is_group_name(text: str) -> bool:
@@ -33,9 +33,12 @@ def named_groups(sent: Span) -> list[tuple[int, int, str]]:
     """(first token, end token, actor) of each group the sentence names. A name that is a
     person's ("Richard Wagner's opera"), or that describes something it runs or backs ("the
     Hamas-run ministry", "al-Qaeda-linked"), names no actor."""
-    table, longest = _groups()
+    table, longest, openers = _groups()
     doc, found, i = sent.doc, [], sent.start
     while i < sent.end:
+        if doc[i].text not in openers:
+            i += 1
+            continue
         for end in range(min(i + longest, sent.end), i, -1):
             actor = table.get(doc[i:end].text)
             if actor and not _describes_other(doc, i, end):
