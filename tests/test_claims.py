@@ -212,7 +212,7 @@ def test_a_headline_without_full_stop_is_its_own_sentence_for_the_parser(nlp):
             "KYIV, Aug 23 (Wire) - Drones struck grain silos overnight, injuring two workers, "
             "regional governor Oleh Kiper said.")
     doc = run(nlp, text)
-    assert [s.text.strip() for s in doc.sents][0] == text.split("\n\n")[0]
+    assert next(s.text.strip() for s in doc.sents) == text.split("\n\n")[0]
     headline = next(c for c in doc._.sitrep_claims if c.cue == "says")
     assert headline.speaker == "Ukraine"
     assert headline.content == "it retook 12 square kilometres near Robotyne"
