@@ -83,6 +83,11 @@ def _place_context(doc: Doc, start: int, end: int) -> bool:
     return prev is not None and prev.text == "," and start > 1 and _capitalised(doc[start - 2])
 
 
+def _opens_clause(doc: Doc, start: int) -> bool:
+    """Capitalised by position: first in its sentence, or after a dash, colon or quote."""
+    return doc[start].is_sent_start or start == 0 or doc[start - 1].text in {"-", "–", "—", ":", '"', "“"}
+
+
 def _is_person_like(doc: Doc, start: int) -> bool:
     return start > 0 and doc[start - 1].lower_.rstrip(".") in _TITLES
 
@@ -212,11 +217,13 @@ class Recogniser:
             return any(e.level == "ADM1" for e in self.gaz.lookup(span.text, loose=False))
         if self.demonyms_as_places and self._adjectival_demonym(doc, span):
             return True
-        # "Dayton Fire Department" but not "Artillery fire by ...": a lower-case "fire" is
-        # the noun, not the service.
+        if end - start == 1 and doc[start].pos_ == "NOUN" and _opens_clause(doc, start) and all(
+                e.matched == ALTERNATE for e in self.gaz.lookup(span.text, loose=False)):
+            # A common noun capitalised only by its place ("- Artillery fire by ...") that is
+            # no more than some village's other name: no place, whatever word follows.
+            return False
         civic = (end < len(doc) and doc[end].lower_ in _CIVIC_FOLLOWERS
-                 and span.text.lower() not in _GENERIC_WORDS
-                 and doc[end].text != "fire")
+                 and span.text.lower() not in _GENERIC_WORDS)
         # Part of a longer capitalised name ("Washington Post", "Kherson Oblast Council").
         # Raw capitals: "Border Police" is one name although "police" alone is no place.
         if end < len(doc) and doc[end].text[:1].isupper() and not doc[end].like_num \
@@ -226,9 +233,8 @@ class Recogniser:
             return False
         entries = [e for e in self.gaz.lookup(span.text, loose=False)
                    if e.matched not in (DEMONYM, ABBREVIATION)]
-        if not entries or (end - start == 1 and doc[start].pos_ == "NOUN"
-                           and all(e.matched == ALTERNATE for e in entries)):
-            return False  # a common noun that is only some village's other name: "Artillery"
+        if not entries:
+            return False
         if any(e.level in ("PCLI", "CONT", "AREA", "WATER") for e in entries):
             return True
         if civic or _place_context(doc, start, end):
