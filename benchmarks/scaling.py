@@ -4,8 +4,9 @@ Usage:
     python benchmarks/scaling.py [--sizes 1000 4000]
 
 For each size it builds the input synthetically and prints the seconds taken:
-* quantities: `find_quantities` on a report of N sentences, each with a clock time and two
-  counts, given the times found in it (every number is checked against every time span);
+* quantities: `find_quantities` on a report of N sentences, each with a clock time and four
+  counts, given the times found in it (every number is checked against every time span; the
+  "others" and the children are read through the counts before them);
 * events: `extract_events` on N event sentences, after the other stages ran (each event looks
   up its sentence's times and places);
 * export: CSV export of 5N quantities linked to claims and of 5N places with 10N mentions
@@ -40,7 +41,8 @@ def _timed(work) -> float:
 
 def quantities_seconds(n: int) -> float:
     text = " ".join(f"On Monday {i % 50 + 2} drones struck the depot at 05:{i % 60:02d}, "
-                    f"killing {i % 7 + 1} people." for i in range(n))
+                    f"killing {i % 7 + 3} people and wounding {i % 9 + 4} others, including "
+                    f"{i % 3 + 1} children." for i in range(n))
     spans = [(t.start, t.end) for t in find_times(text, "2024-11-20")]
     return _timed(lambda: find_quantities(text, None, spans))
 
@@ -56,8 +58,8 @@ def events_seconds(nlp, n: int) -> float:
 
 
 def export_seconds(n: int) -> float:
-    folder = Path(tempfile.mkdtemp())
-    with Store(folder / "s.db") as store:
+    with tempfile.TemporaryDirectory() as name, Store(Path(name) / "s.db") as store:
+        folder = Path(name)
         con = store.conn
         con.execute("BEGIN")
         con.execute("INSERT INTO documents (doc_id, source, text, ingested_at) "

@@ -59,6 +59,10 @@ def test_a_part_must_point_at_a_quantity_of_the_record():
     found = problems(record)
     assert any("quantities/0/part_of: text[" in p for p in found)
     assert any("quantities/0/part_of" in p and "is no other quantity" in p for p in found)
+    record = _record()
+    record["claims"][0]["quantities"][0]["part_of"] = {"start": 0, "end": 3,
+                                                       "text": record["text"][:3]}
+    assert problems(record) == ["claims/0/quantities/0/part_of: 0-3 is no other quantity"]
 
 
 def test_the_schema_itself_is_a_valid_json_schema():

@@ -223,9 +223,9 @@ def test_a_range_normalises_both_ends():
     ("The count rose to 1,250.", "bare"),
 ])
 def test_confidence_follows_what_the_text_states(text, level):
-    from sitrep.quantity import extract
-    expected = {"measured": extract.CONFIDENCE_MEASURED, "counted": extract.CONFIDENCE_COUNTED,
-                "bare": extract.CONFIDENCE_BARE}[level]
+    from sitrep.quantity import confidence
+    expected = {"measured": confidence.MEASURED, "counted": confidence.COUNTED,
+                "bare": confidence.BARE}[level]
     assert [q.confidence for q in find_quantities(text)] == [expected]
 
 
@@ -314,12 +314,14 @@ def test_a_count_that_is_part_of_another_points_at_its_whole(text, part, whole, 
     "Ukraine retook 12 km2, including three villages.",  # another kind of count
     "Twelve people were killed. Police detained four suspects, including two women.",
     "12 people were killed on Monday. Of the 300 soldiers, 40 were wounded.",
+    "Russia fired 40, including 10 tanks.",  # a bare whole is taken only for people
 ])
 def test_counts_of_another_kind_or_sentence_are_no_parts(text):
     found = find_quantities(text)
     parts = {q.text: q.part_of.text for q in found if q.part_of is not None}
     assert "12 km2" not in parts.values() and "12 people" not in parts.values()
     assert "40 missiles" not in parts.values() and "Twelve people" not in parts.values()
+    assert "40" not in parts.values()
 
 
 def test_a_weapon_designation_with_a_slash_is_no_count_and_the_count_takes_the_noun_after_it():
@@ -345,3 +347,14 @@ def test_a_slash_between_nouns_keeps_the_first_noun():
 def test_a_part_takes_the_nearest_whole_that_is_no_part_itself(text, part, whole):
     found = {q.text: q for q in find_quantities(text)}
     assert found[part].part_of.text == whole
+
+
+def test_a_part_named_by_order_or_held_by_a_time_is_no_share():
+    from sitrep.quantity.fractions import find_fractions
+    from sitrep.time import find_times
+    from sitrep.within import SpanSet
+
+    assert find_quantities("Troops held the other half of the town.") == []
+    text = "Output fell for a quarter of the year."
+    times = SpanSet([(t.start, t.end) for t in find_times(text, "2023-06-15")])
+    assert find_fractions(text, SpanSet([])) and find_fractions(text, times) == []

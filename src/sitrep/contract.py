@@ -46,12 +46,15 @@ def _offset_problems(record: dict[str, Any]) -> list[str]:
         for i, item in enumerate(record[kind]):
             check(f"{kind}/{i}", item["start"], item["end"], item["text"])
     spans = {(q["start"], q["end"]) for q in record["quantities"]}
-    for i, quantity in enumerate(record["quantities"]):
+    quantities = [(f"quantities/{i}", q) for i, q in enumerate(record["quantities"])] + [
+        (f"claims/{i}/quantities/{j}", q) for i, claim in enumerate(record["claims"])
+        for j, q in enumerate(claim["quantities"])]
+    for where, quantity in quantities:
         whole = quantity["part_of"]
         if whole is None:
             continue
-        where, span = f"quantities/{i}/part_of", (whole["start"], whole["end"])
-        check(where, *span, whole["text"])
+        span = (whole["start"], whole["end"])
+        check(f"{where}/part_of", *span, whole["text"])
         if span not in spans or span == (quantity["start"], quantity["end"]):
-            found.append(f"{where}: {span[0]}-{span[1]} is no other quantity")
+            found.append(f"{where}/part_of: {span[0]}-{span[1]} is no other quantity")
     return found

@@ -75,12 +75,12 @@ def export(store: Store, table: ExportTable, fmt: ExportFormat, out: Path) -> in
         raise ExportError(f"{table} have no coordinates; export them as csv or parquet")
     data = rows(store, table)
     tmp = out.with_name(out.name + ".partial")
-    count = writers[fmt](data, tmp, _columns(store, table))
+    count = writers[fmt](data, tmp, _columns(store, table), table)
     tmp.replace(out)  # a reader never sees a half-written export
     return count
 
 
-def _write_geojson(data: list[dict], out: Path, columns: list) -> int:
+def _write_geojson(data: list[dict], out: Path, columns: list[str], table: str) -> int:
     features = [
         {
             "type": "Feature",
@@ -95,30 +95,29 @@ def _write_geojson(data: list[dict], out: Path, columns: list) -> int:
     return len(features)
 
 
-def _write_csv(data: list[dict], out: Path, columns: list) -> int:
+def _write_csv(data: list[dict], out: Path, columns: list[str], table: str) -> int:
     with out.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=[name for name, _ in columns])
+        writer = csv.DictWriter(fh, fieldnames=columns)
         writer.writeheader()
         writer.writerows(data)
     return len(data)
 
 
-def _write_parquet(data: list[dict], out: Path, columns: list) -> int:
+def _write_parquet(data: list[dict], out: Path, columns: list[str], table: str) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    arrays = {name: pa.array([r[name] for r in data], type=kind) for name, kind in columns}
+    types = _arrow_types(table)
+    arrays = {name: pa.array([r[name] for r in data], type=types.get(name, pa.string()))
+              for name in columns}
     pq.write_table(pa.table(arrays), out)
     return len(data)
 
 
-def _columns(store: Store, table: str) -> list[tuple[str, object]]:
-    """Column names and Arrow types from the query itself, so empty exports keep a header."""
-    import pyarrow as pa
-
+def _columns(store: Store, table: str) -> list[str]:
+    """Column names from the query itself, so empty exports keep a header."""
     cursor = store.conn.execute(_QUERIES[table] + " LIMIT 0")
-    types = _arrow_types(table)
-    return [(d[0], types.get(d[0], pa.string())) for d in cursor.description]
+    return [d[0] for d in cursor.description]
 
 
 _INTS = ["place_id", "geonameid", "mentions", "metonymic_mentions", "event_id", "time_precision",
@@ -131,7 +130,7 @@ _STRINGS_BY_TABLE = {"times": ["value"]}
 
 
 def _arrow_types(table: str) -> dict:
-    """Built on use, so commands that write no Parquet do not import pyarrow."""
+    """Built when Parquet is written, so other exports do not import pyarrow."""
     import pyarrow as pa
 
     types = {**{n: pa.int64() for n in _INTS}, **{n: pa.float64() for n in _FLOATS}}

@@ -14,32 +14,29 @@ from itertools import islice
 from typing import Any
 
 from sitrep.model import Quantity
+from sitrep.quantity.confidence import level
 from sitrep.quantity.fractions import find_fractions
 from sitrep.quantity.numbers import NUMBER, parse_number
-from sitrep.quantity.partitive import link_parts
+from sitrep.quantity.partitive import link_counts
 from sitrep.quantity.units import (
     CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DESIGNATION_AFTER, DESIGNATION_BEFORE,
     MEASURE_RE, MEASURES, is_known_count_noun, is_person, measure_key, singular,
 )
 from sitrep.quantity.vague import (
-    BOUND_PATTERN, BOUND_WORDS, VAGUE_BARE, VAGUE_COUNTS, WEAK_VAGUE, bound_of,
+    BOUND_PATTERN, BOUND_WORDS, VAGUE_BARE, VAGUE_COUNTS, WEAK_VAGUE, alternation, bound_of,
 )
 from sitrep.timex.lexicon import MONTHS, WEEKDAYS, full_names
 from sitrep.within import SpanSet
 
 
-def _alts(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
-_CUR = rf"(?:{_alts(CURRENCY_SYMBOLS)}|(?:{'|'.join(sorted(CURRENCY_CODES))})(?=\s?\d))"
-_CUR_WORDS = _alts(CURRENCY_WORDS)
+_CUR = rf"(?:{alternation(CURRENCY_SYMBOLS)}|(?:{'|'.join(sorted(CURRENCY_CODES))})(?=\s?\d))"
+_CUR_WORDS = alternation(CURRENCY_WORDS)
 _ONE = rf"(?:(?P<cur>{_CUR})\s?)?(?P<num>{NUMBER})"
 _TWO = rf"(?:(?P<cur2>{_CUR})\s?)?(?P<num2>{NUMBER})"
 QUANTITY_RE = re.compile(
     rf"(?<![\w.,$€£-])(?:(?P<bound>{BOUND_PATTERN})\s+)?"
-    rf"(?:(?P<vague>{_alts(VAGUE_COUNTS)}|{_alts(WEAK_VAGUE)}|"
-    rf"(?:{_alts(VAGUE_BARE)})\b(?!\s+of\b|-))"
+    rf"(?:(?P<vague>{alternation(VAGUE_COUNTS)}|{alternation(WEAK_VAGUE)}|"
+    rf"(?:{alternation(VAGUE_BARE)})\b(?!\s+of\b|-))"
     rf"|{_ONE}(?:\s*(?P<sep>-|–|to|and|or)\s*{_TWO})?)(?P<mscale>(?<=\d)m\b(?!²))?"
     rf"(?:(?:\s*|-)(?P<unit>{MEASURE_RE.pattern})|\s+(?:of\s+)?(?P<curword>{_CUR_WORDS})\b)?"
     rf"(?P<orso>\s+or\s+so)?",
@@ -66,15 +63,16 @@ def _is_clock_time(text: str, start: int, end: int) -> bool:
                 or re.search(r"\d:$", text[max(0, start - 2):start]))
 
 
+_MEASURE_AFTER = re.compile(r"-?\s*(?:" + MEASURE_RE.pattern + ")", re.IGNORECASE)
+
+
 def _is_designation(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 20):start]
     after = text[end:end + 20]
-    if re.match(r"-?\s*(?:" + MEASURE_RE.pattern + ")", after, re.IGNORECASE):
+    if _MEASURE_AFTER.match(after):
         return False  # "a 2,000-metre runway"
     if re.search(r"[A-Za-z]-?$|[A-Za-z]-?\d+/$|#$|№\s*$", before) or re.match(r"(?:st|nd|rd|th)\b|[A-Za-z]\w|-[A-Za-z]", after):
-        # Other units are caught above and scale words ("bn", "k") are read with the number
-        # itself; only the one-letter units "m" and "t" reach this line.
-        return not re.match(r"(?:m|t)\b", after, re.IGNORECASE)
+        return True
     word_before = re.findall(r"[\w.]+", before.lower())[-1:]
     if word_before and word_before[0] in DESIGNATION_BEFORE and before.rstrip()[-1:].isalpha():
         return True
@@ -217,23 +215,8 @@ def _build(text: str, m: re.Match, doc: Any) -> Quantity | None:
     return Quantity(text=text[start:end], start=start, end=end, value=value, value_max=high,
                     unit=unit, normalized_value=norm, normalized_unit=norm_unit,
                     bound=_bound(m, high), entity=entity,
-                    confidence=_confidence(m, measured=bool(code or unit_word), entity=entity),
+                    confidence=level(bool(code or unit_word), bool(entity), bool(m["vague"])),
                     normalized_value_max=norm_high)
-
-
-# Confidence by how much of the reading the text states outright. Set by hand, not fitted:
-# no dev split has quantity values; benchmarks/quantities.py prints the precision of each
-# level on MEANTIME so the order can be checked.
-CONFIDENCE_MEASURED = 0.9   # a unit or currency is written: "400 km2", "$1.5 billion"
-CONFIDENCE_COUNTED = 0.8    # the counted noun is read from the parse: "12,000 fighters"
-CONFIDENCE_BARE = 0.5       # a number whose meaning the text leaves to the reader
-VAGUE_FACTOR = 0.75         # "dozens" as 24-99 is a convention, not a reading
-
-
-def _confidence(m: re.Match, measured: bool, entity: str | None) -> float:
-    level = (CONFIDENCE_MEASURED if measured else CONFIDENCE_COUNTED if entity
-             else CONFIDENCE_BARE)
-    return round(level * (VAGUE_FACTOR if m["vague"] else 1.0), 3)
 
 
 def find_quantities(text: str, doc: Any = None,
@@ -260,28 +243,4 @@ def find_quantities(text: str, doc: Any = None,
         if quantity is not None:
             found.append(quantity)
     found = sorted(found + fractions, key=lambda q: q.start)
-    return link_parts(_others_counted_alike(found, text), text)
-
-
-_ANAPHORIC = {"other", "more"}
-_SENTENCE_END = re.compile(r"[.!?]\s")
-_MORE = re.compile(r"\s+more\b")
-
-
-def _others_counted_alike(found: list[Quantity], text: str) -> list[Quantity]:
-    """"killed 14 people and wounded 52 others", "six died and 12 more were hurt": the others
-    are counted in the noun of the nearest earlier quantity in the same sentence."""
-    for i, quantity in enumerate(found):
-        bare_more = quantity.entity is None and quantity.unit is None and _MORE.match(
-            text, quantity.end)
-        if quantity.entity not in _ANAPHORIC and not bare_more:
-            continue
-        for earlier in reversed(found[:i]):
-            if _SENTENCE_END.search(text, earlier.end, quantity.start):
-                break
-            if earlier.entity and earlier.entity not in _ANAPHORIC:
-                found[i] = replace(quantity, entity=earlier.entity,
-                                   normalized_unit=earlier.normalized_unit,
-                                   confidence=CONFIDENCE_COUNTED)
-                break
-    return found
+    return link_counts(found, text)

@@ -2,9 +2,10 @@
 
 They are read as percentages (value 0.2 as a fraction, normalised 20 %), because that is how
 a share is compared with "18% of the territory" in another report. A fraction needs "of" or
-a determiner after it, so "half-hearted", "a third attack", "half a million" (an amount, read
-by the main pattern) and "the second half" stay out; spans that belong to a time expression
-("half an hour", "the first half") are skipped too.
+a determiner after it, so "half-hearted", "a third attack", "half an hour" and "half a million"
+(an amount, read by the main pattern) stay out; an ordinal before it names a part ("the second
+half of the match", "the other half of the town"), and a span a time expression holds ("a
+quarter of the year") is the time's.
 """
 
 from __future__ import annotations

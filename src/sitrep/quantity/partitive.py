@@ -1,10 +1,16 @@
-"""Counts that are part of another count: "two of the 11 drones", "12 people were killed,
-including three children", "Of the 300 soldiers, 40 were wounded".
+"""Counts read through another count in their sentence.
 
-Both numbers are true and both are kept, but they must not be added up: the part points at
-its whole through `part_of` (the whole's span), so a reader totalling casualties or drones
-counts the whole once. Only a whole in the same sentence, before the part or around it, is
-taken; a count is never made part of one in another unit ("12 people ... three tanks").
+* Parts: "two of the 11 drones", "12 people were killed, including three children", "Of the
+  300 soldiers, 40 were wounded". Both numbers are true and both are kept, but they must not
+  be added up: the part points at its whole through `part_of` (the whole's span), so a reader
+  totalling casualties or drones counts the whole once. Only a whole in the same sentence,
+  before the part or around it, is taken; a count is never made part of one in another unit
+  ("12 people ... three tanks").
+* Others: "killed 14 people and wounded 52 others", "six died and 12 more were hurt" are
+  counted in the noun of the nearest earlier count.
+
+A bare count read this way takes the other count's noun, and the confidence of a counted
+noun in place of a bare number's.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from sitrep.model import Evidence, Quantity
+from sitrep.quantity.confidence import BARE, COUNTED
 from sitrep.within import within
 
 _SENTENCE_END = re.compile(r"[.!?]\s")
@@ -28,10 +35,48 @@ _OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their|all)?\s*$", re.IGNOR
 _LEADING_OF = re.compile(r"(?:^|[.!?;]\s+|\n)\s*Of\s+(?:the|these|those)\s+$")
 
 
-def link_parts(found: list[Quantity], text: str) -> list[Quantity]:
-    """`found` sorted by start; each part gets `part_of` and, when it counts nothing of its
-    own ("Of the 300 soldiers, 40 ..."), the whole's counted noun."""
+def link_counts(found: list[Quantity], text: str) -> list[Quantity]:
+    """`found` sorted by start, with "others" counted and parts linked to their wholes."""
     ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    return _link_parts(_count_others(found, text, ends), text, ends)
+
+
+def counted_as(count: Quantity, source: Quantity) -> Quantity:
+    """`count` in the noun `source` counts; the unit stays as written. Only a bare count moves
+    from a bare number's confidence to a counted noun's (a vague one keeps its factor)."""
+    if count.entity is not None and count.entity not in _ANAPHORIC:
+        return count
+    bare = count.entity is None and count.unit is None
+    return replace(count, entity=source.entity, normalized_unit=source.normalized_unit,
+                   confidence=round(count.confidence * COUNTED / BARE, 3) if bare
+                   else count.confidence)
+
+
+def _same_sentence(ends: list[int], first: Quantity, later: Quantity) -> bool:
+    return bisect_left(ends, later.start) == bisect_left(ends, first.end)
+
+
+_ANAPHORIC = {"other", "more"}
+_MORE = re.compile(r"\s+more\b")
+
+
+def _count_others(found: list[Quantity], text: str, ends: list[int]) -> list[Quantity]:
+    counted = list(found)
+    for i, count in enumerate(found):
+        bare_more = count.entity is None and count.unit is None and _MORE.match(text, count.end)
+        if count.entity not in _ANAPHORIC and not bare_more:
+            continue
+        for j in range(i - 1, -1, -1):
+            earlier = counted[j]
+            if not _same_sentence(ends, earlier, count):
+                break
+            if earlier.entity and earlier.entity not in _ANAPHORIC:
+                counted[i] = counted_as(count, earlier)
+                break
+    return counted
+
+
+def _link_parts(found: list[Quantity], text: str, ends: list[int]) -> list[Quantity]:
     leading = [i for i, q in enumerate(found)
                if _LEADING_OF.search(text, max(0, q.start - 40), q.start)]
     linked = list(found)
@@ -42,8 +87,7 @@ def link_parts(found: list[Quantity], text: str) -> list[Quantity]:
             continue
         linked[i] = replace(part, part_of=Evidence(whole.start, whole.end, whole.text))
         if part.entity is None and part.unit is None and whole.entity is not None:
-            linked[i] = replace(linked[i], entity=whole.entity, unit=whole.unit,
-                                normalized_unit=whole.normalized_unit)
+            linked[i] = counted_as(linked[i], whole)
     return linked
 
 
@@ -68,8 +112,8 @@ def _earlier_whole(linked: list[Quantity], i: int, text: str, ends: list[int],
         whole = linked[j]
         if whole.end > part.start or whole.part_of is not None:
             continue
-        if bisect_left(ends, part.start) != bisect_left(ends, whole.end):
-            return None  # a sentence ends between them
+        if not _same_sentence(ends, whole, part):
+            return None
         if _same_kind(part, whole):
             return whole
         if whole.entity is None and whole.unit is None:

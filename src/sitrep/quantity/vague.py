@@ -24,10 +24,8 @@ VAGUE_COUNTS: dict[str, tuple[float, float]] = {
 # The same counts standing alone as nouns ("Thousands fled", "tens of thousands were
 # evacuated"); matched only when no "of" follows, which the table above covers.
 VAGUE_BARE: dict[str, tuple[float, float]] = {
-    "dozens": (24, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
-    "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
-    "millions": (2e6, 9.999e6),
-}
+    words: VAGUE_COUNTS[words + " of"] for words in (
+        "dozens", "hundreds", "thousands", "tens of thousands", "hundreds of thousands", "millions")}
 # Only with a counted noun after them: "several villages", "a few tanks".
 WEAK_VAGUE: dict[str, tuple[float, float]] = {"several": (3, 9), "a few": (2, 5),
                                                "a couple of": (2, 3), "numerous": (10, 99)}
@@ -45,8 +43,14 @@ BOUND_WORDS: dict[str, str] = {word: _BOUND_OF_MOD[mod] for word, mod in APPROX_
     "approx.": "approx", "nearly some": "approx", "an approximate": "approx",
     "a reported": "exact", "between": "range", "from": "range",
 }
-BOUND_PATTERN = "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                         for w in sorted(BOUND_WORDS, key=len, reverse=True))
+
+
+def alternation(words) -> str:
+    """A regex alternative of the words, longest first, any run of spaces between words."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+BOUND_PATTERN = alternation(BOUND_WORDS)
 
 
 def bound_of(words: str | None) -> str:
