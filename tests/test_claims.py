@@ -225,3 +225,9 @@ def test_a_finite_cue_without_subject_borrows_no_speaker_from_the_main_clause(nl
     assert claim.speaker == "Ukraine"
     participle = only(claims_of(nlp, "Russia attacked the town, saying it had destroyed three tanks."))
     assert participle.speaker == "Russia"
+
+
+def test_a_people_s_word_before_a_title_gives_the_affiliation(nlp):
+    claim = only(claims_of(nlp, "Israeli Prime Minister Benjamin Netanyahu said the strikes "
+                                "would continue."))
+    assert claim.affiliation == "Israel"

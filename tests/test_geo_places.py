@@ -101,3 +101,9 @@ def test_a_common_noun_that_is_only_a_village_s_other_name_is_no_place(nlp):
 def test_a_group_is_never_a_place(nlp):
     text = "Hamas denied the accusation, and Hezbollah fired rockets at northern Israel."
     assert set(places(nlp, text)) == {"Israel"}
+    assert set(places(nlp, "M23 rebels seized Goma.")) == {"Goma"}  # the model calls M23 a place
+
+
+def test_a_port_or_airport_after_a_name_makes_it_a_place_and_is_none_itself(nlp):
+    assert set(places(nlp, "Drones struck the Izmail Port overnight.")) == {"Izmail"}
+    assert set(places(nlp, "A drone hit Kherson Airport on Monday.")) == {"Kherson"}

@@ -361,11 +361,14 @@ def _named_country(tokens: list[Token]) -> str | None:
     doc, first, last = tokens[0].doc, tokens[0], tokens[-1]
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if first.ent_iob_ == "I" or (after is not None and (
-            after.ent_iob_ == "I" or (after.text == "-" and not last.whitespace_)
-            or (after.pos_ == "PROPN" and after.text[:1].isupper()))):
-        return None  # "Niger Delta", "New Jersey", "Guinea-Bissau"
+            after.ent_iob_ == "I" or (after.text == "-" and not last.whitespace_))):
+        return None  # "New Jersey", "Guinea-Bissau"
+    # A name runs on into a capitalised word ("Niger Delta"); a people's word before a title
+    # does not ("Israeli Prime Minister").
+    name_runs_on = after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()
     countries = [e for e in get_gazetteer().lookup(" ".join(t.text for t in tokens), loose=False)
-                 if e.kind == "country" and e.matched in (PRIMARY, DEMONYM) and e.cc]
+                 if e.kind == "country" and e.cc and (
+                     e.matched == DEMONYM or (e.matched == PRIMARY and not name_runs_on))]
     if not countries:
         return None
     return country_name(max(countries, key=lambda e: e.population).cc)

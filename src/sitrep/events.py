@@ -153,8 +153,11 @@ ARMED_NOUNS = frozenset("force troop army military soldier serviceman brigade ba
 
 
 def _armed_actor_in(sent: Span) -> bool:
-    return bool(named_groups(sent)) or any(
-        t.lemma_.lower() in ARMED_NOUNS and t.pos_ == "NOUN" for t in sent)
+    """Armed people in the sentence; a group naming a thing ("a Hamas office") is none."""
+    doc = sent.doc
+    groups = [end for _, end, _ in named_groups(sent)
+              if doc[end - 1].dep_ != "compound" or doc[end - 1].head.lemma_.lower() in ARMED_NOUNS]
+    return bool(groups) or any(t.lemma_.lower() in ARMED_NOUNS and t.pos_ == "NOUN" for t in sent)
 
 
 def _used_in_attack(token: Token) -> bool:
@@ -330,17 +333,28 @@ def event_actors(
     return ordered
 
 
-# Verbs of force used on protesters ("soldiers fired on protesters", "police beat
-# demonstrators"); of breaking a protest up without injury ("police dispersed the rally").
+# Verbs of force ("soldiers fired on protesters", "police beat demonstrators"); of breaking
+# a protest up without injury ("police dispersed the rally"), as crowd-control weapons are.
 FORCE_LEMMAS = frozenset("fire shoot kill wound injure beat attack shell hit open".split())
-INTERVENTION_LEMMAS = frozenset("disperse arrest detain break tear".split())
+INTERVENTION_LEMMAS = frozenset("disperse arrest detain break".split())
+CROWD_CONTROL = re.compile(r"\b(?:tear\s+gas|water\s+cannons?|rubber\s+bullets|stun\s+grenades?)\b",
+                           re.IGNORECASE)
 
 
-def protest_sub_event(trigger: Span, sub_event: str) -> str:
-    verb = governing_verb(trigger[0]).lemma_.lower()
-    if verb in FORCE_LEMMAS:
-        return "Excessive force against protesters"
-    return "Protest with intervention" if verb in INTERVENTION_LEMMAS else sub_event
+def protest_coding(seg: Span, trigger: Span, sub_event: str) -> tuple[str, str]:
+    """(event type, sub-event) of a protest: force used by the protesters makes a riot,
+    force used on them excessive force, crowd control or arrests an intervention."""
+    verb = governing_verb(trigger[0])
+    lemma = verb.lemma_.lower()
+    by_protesters = any(trigger[0].i in {t.i for t in c.subtree}
+                        for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+    if lemma in FORCE_LEMMAS and by_protesters and verb.dep_ != "nsubjpass":
+        return "Riots", "Violent demonstration"
+    if lemma in INTERVENTION_LEMMAS or CROWD_CONTROL.search(seg.text):
+        return "Protests", "Protest with intervention"
+    if lemma in FORCE_LEMMAS:
+        return "Protests", "Excessive force against protesters"
+    return "Protests", sub_event
 
 
 def territory_sub_event(trigger: Span, actor1: str | None, place: Place | None) -> str:
@@ -371,23 +385,23 @@ def code_segment(seg: Span, attributions: list[Attribution], disclaimed_later: b
     source = claim.source if claim is not None else None
     located = event_place(seg, trigger, attributions)
     place, geo_precision = located if located else (None, None)
-    actors = event_actors(seg, trigger, trigger_row.event_type, place, attributions, affiliation(source))
-    if trigger_row.event_type == "Protests":
+    event_type, sub_event = trigger_row.event_type, trigger_row.sub_event_type
+    if event_type == "Protests":
+        event_type, sub_event = protest_coding(seg, trigger, sub_event)
+    actors = event_actors(seg, trigger, event_type, place, attributions, affiliation(source))
+    if event_type in ("Protests", "Riots"):
         # ACLED: the protesters are actor 1, a force that intervenes is actor 2.
         actors.sort(key=lambda actor: not actor.startswith("Protesters"))
     actor1 = actors[0] if actors else None
-    sub_event = trigger_row.sub_event_type
     if sub_event == "TERRITORY":
         sub_event = territory_sub_event(trigger, actor1, place)
-    if trigger_row.event_type == "Protests":
-        sub_event = protest_sub_event(trigger, sub_event)
     date, date_precision, time_precision, dated = event_time(seg, trigger)
     hedged = is_hedged(seg, seg.start_char, seg.end_char, approx=False) or bool(claim and claim.cue_hedged)
     hedged = hedged or disclaimed_later
     confidence = (trigger_row.weight + (0.05 if place else -0.1) + (0.05 if dated else -0.05)
                   + (0.0 if actors else -0.05) - (0.2 if hedged else 0.0) - (0.05 if claim else 0.0))
     return Event(
-        event_type=trigger_row.event_type,
+        event_type=event_type,
         sub_event_type=sub_event,
         date=date,
         date_precision=date_precision,

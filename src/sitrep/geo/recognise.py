@@ -146,7 +146,10 @@ class Recogniser:
         inner, i = [], span.start
         while i < span.end:
             end = self._longest_match(span.doc, i, [False] * len(span.doc), limit=span.end)
-            if end and self._known_place(span.doc[i:end].text):
+            words = span.doc[i:end].text.lower()
+            # "Kherson Airport": the town of Airport, Texas is not inside the name.
+            if end and words not in _REGION_WORDS | _GENERIC_WORDS and self._known_place(
+                    span.doc[i:end].text):
                 inner.append(self._toponym(span.doc[i:end]))
                 i = end
             else:
