@@ -51,9 +51,15 @@ def build_pipeline(
 ) -> Language:
     """The spaCy model with sitrep's stages appended; `config` is per-stage settings."""
     nlp = load_spacy(model)
-    if "parser" in nlp.pipe_names:
-        importlib.import_module("sitrep.segments")
-        nlp.add_pipe("sitrep_paragraphs", before="parser")
+    importlib.import_module("sitrep.segments")
+    # Paragraph breaks go in before whatever sets the sentences; a model with none gets
+    # spaCy's rule-based sentencizer, as the stages read sentences.
+    setter = next((name for name in ("senter", "parser", "sentencizer") if name in nlp.pipe_names),
+                  None)
+    if setter is None:
+        setter = "sentencizer"
+        nlp.add_pipe(setter)
+    nlp.add_pipe("sitrep_paragraphs", before=setter)
     config = config or {}
     for stage in stages:
         importlib.import_module(STAGES[stage])

@@ -1,8 +1,9 @@
 """Segments: the units the events and claims stages read, and the document text they index.
 
-A segment is one of spaCy's sentences, also cut at paragraph breaks (wire copy and
-Telegram posts often lack the full stop before a new paragraph), without a leading
-dateline ("KYIV, June 9 (Reuters) - "), which dates and places the report, not the event.
+A segment is one of spaCy's sentences without a leading dateline ("KYIV, June 9 (Reuters)
+- "), which dates and places the report, not the event. The sentences are also cut at
+paragraph breaks (wire copy and Telegram posts often lack the full stop before a new
+paragraph): `sitrep_paragraphs` marks those before spaCy sets its sentences.
 """
 
 from __future__ import annotations
@@ -26,24 +27,16 @@ def text_of(doc: Doc) -> str:
 
 
 def segments(doc: Doc) -> list[Span]:
-    """spaCy's sentences, also cut at paragraph breaks, with a leading dateline dropped."""
-    found: list[Span] = []
-    for sent in doc.sents:
-        start = sent.start
-        for token in sent:
-            if token.is_space and "\n" in token.text and _breaks_here(token):
-                found.append(doc[start : token.i])
-                start = token.i + 1
-        found.append(doc[start : sent.end])
-    return [s for s in (_without_dateline(_stripped(s)) for s in found) if len(s) > 0]
+    """spaCy's sentences without surrounding space and a leading dateline."""
+    return [s for s in (_without_dateline(_stripped(sent)) for sent in doc.sents) if len(s) > 0]
 
 
 @Language.component("sitrep_paragraphs")
 def mark_paragraph_starts(doc: Doc) -> Doc:
-    """Before the parser: a token after a paragraph break starts a sentence. Left alone, the
-    parser reads a headline without a full stop and the paragraph below it as one sentence
-    and hangs the paragraph's verbs on the headline's, so a claim in the headline took the
-    speaker of the first paragraph."""
+    """Before spaCy sets sentences: a token after a paragraph break starts one. Left to the
+    parser, a headline without a full stop and the paragraph below it were one sentence with
+    the paragraph's verbs hung on the headline's, so a claim in the headline took the speaker
+    of the first paragraph."""
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text and _breaks_here(token):
             doc[token.i + 1].is_sent_start = True
