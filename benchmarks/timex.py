@@ -23,9 +23,9 @@ timexes that start before the end of the last line holding any gold markable (ev
 or values; see benchmarks/meantime_region.py), "whole text" scores every system timex. The
 first is the meaningful figure; the second is printed beside it for transparency.
 
---spacy runs `sitrep.nlp.build_pipeline(stages=["sitrep_times"])` (model, parse-based tense
-and the registered component; the publication date set on `doc._.sitrep_published`) instead
-of the plain `find_times(text, dct)` call, so the pipeline path is measured too.
+--spacy runs `sitrep.nlp.build_pipeline(stages=["sitrep_times"])` (the model and the
+registered component; the publication date set on `doc._.sitrep_published`) instead of the
+plain `find_times(text, dct)` call, so the pipeline path is measured too.
 Tune on te3_tbaq only; te3_platinum and meantime_en are test sets.
 """
 

@@ -218,6 +218,9 @@ def test_tails_do_not_widen_over_the_next_expression_or_a_count():
     spans = [t.text for t in find_times("Losses doubled in 2022 or 2023, officials said.",
                                         PUBLISHED)]
     assert spans == ["2022", "2023"]
+    # "or two" would widen "a week" over the "two weeks" found after it.
+    assert [t.text for t in find_times("It could take a week or two weeks.", PUBLISHED)] == [
+        "a week", "two weeks"]
     assert [t.text for t in find_times("He served two years or more.", PUBLISHED)] == ["two years"]
 
 
@@ -515,3 +518,5 @@ def test_unseen_kinds_fall_back_to_the_overall_share():
     overall = confidence("no_such_rule")
     assert 0.5 < overall < 0.95
     assert confidence("no_such_rule?") == overall
+    # A known kind read with a guess is capped by the overall share.
+    assert confidence("quarter?") == overall < confidence("quarter")

@@ -81,6 +81,8 @@ def test_a_slashed_date_that_reads_both_ways_takes_the_nearer_past_day_and_says_
     assert (ambiguous.value, plain.value) == ("2023-06-05", "2023-05-17")
     # 5/7/2023 is May 7 or July 5: the day already past wins over the nearer future one.
     assert find_times("The order is dated 5/7/2023.", PUBLISHED)[0].value == "2023-05-07"
+    # 7/5/2023 is July 5 read month first, but May 7 has passed: the past day wins.
+    assert find_times("The order is dated 7/5/2023.", PUBLISHED)[0].value == "2023-05-07"
     assert ambiguous.confidence < plain.confidence
 
 
@@ -105,3 +107,28 @@ def test_a_weekday_with_its_part_of_day_keeps_the_part_without_a_publication_dat
 ])
 def test_lookalike_checks_keep_what_they_should(text, expected):
     assert found(text) == expected
+
+
+def test_clock_times_without_a_day_lend_none_to_each_other():
+    first, second = find_times("Sirens sounded at 05:00 and again at 07:00.", PUBLISHED)
+    [alone] = find_times("Sirens sounded at 05:00.", PUBLISHED)
+    assert (first.value, second.value) == ("2023-06-15T05:00", "2023-06-15T07:00")
+    # Both borrowed the publication day, as a clock alone does.
+    assert first.confidence == second.confidence == alone.confidence
+    after_a_date = find_times("On 12 June shelling began. Sirens sounded at 05:00 and again "
+                              "at 07:00.", PUBLISHED)
+    assert [t.value for t in after_a_date][1:] == ["2023-06-15T05:00", "2023-06-15T07:00"]
+    stated = find_times("Sirens sounded at 05:00 and 07:00 on Tuesday.", PUBLISHED)
+    assert [t.value for t in stated] == ["2023-06-13T05:00", "2023-06-13T07:00"]
+
+
+def test_a_clock_before_a_new_sentence_keeps_to_its_own():
+    clock, day = find_times("Shelling lasted until 4 a.m. On 5 May the town was quiet.", PUBLISHED)
+    assert (clock.value, day.value) == ("2023-06-15T04:00", "2023-05-05")
+
+
+def test_o_clock_takes_the_mods_and_halves_of_other_clock_times():
+    [after] = find_times("Drones came shortly after 10 o'clock.", PUBLISHED)
+    assert (after.value, after.mod) == ("2023-06-15T10:00", "AFTER")
+    [night] = find_times("The convoy left at 10 in the night.", PUBLISHED)
+    assert night.value == "2023-06-15T22:00"

@@ -24,7 +24,7 @@ def find_quantities(text: str, doc: Any = None) -> list[Quantity]:
     if times is None:
         from sitrep.timex import find_times  # without a times stage, find them ourselves
         published = getattr(doc._, "sitrep_published", None) if doc is not None else None
-        times = find_times(text, published, doc)
+        times = find_times(text, published)
     return _find(text, doc, [(t.start, t.end) for t in times])
 
 

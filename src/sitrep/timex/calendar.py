@@ -6,7 +6,6 @@ import calendar as _cal
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
 FUTURE_CUES = re.compile(
     r"\b(?:will|shall|'ll|wo|going\s+to|is\s+to|are\s+to|due\s+(?:to|on|in)|scheduled|"
@@ -42,9 +41,7 @@ class Context:
 
     text: str
     dct: date | None
-    doc: Any = None
     ref: date | None = None
-    sentence_starts: list[int] = field(default_factory=list)
     # Every tense read for the current match; a None among them means a value was chosen
     # without a tense to go by, which lowers the confidence of that value.
     tense_reads: list[str | None] = field(default_factory=list)
@@ -128,44 +125,12 @@ def value_at(d: date, letter: str) -> str:
     return f"{d.year:04d}"
 
 
-def _tense_from_doc(doc: Any, start: int, end: int) -> str | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    token = span.root
-    for _ in range(6):
-        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod"}:
-            break
-        if token.head == token:
-            return None
-        token = token.head
-    else:
-        return None
-    auxes = [c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}]
-    if any(a in {"will", "shall", "'ll", "wo"} for a in auxes) or "to" in auxes:
-        return "future"
-    if token.tag_ == "VBG" and any(a in {"is", "are", "'s", "'re"} for a in auxes):
-        return "future"
-    if token.tag_ in {"VBD", "VBN"} or any(a in {"was", "were", "had", "did"} for a in auxes):
-        return "past"
-    # Present-tense tags are left to the word window: the small model tags some past
-    # forms ("retook") as VBP.
-    return None
-
-
 def tense_at(ctx: Context, start: int, end: int) -> str | None:
-    """'future' or 'past' for the clause around an expression, None when unclear."""
-    tense = _read_tense(ctx, start, end)
-    ctx.tense_reads.append(tense)
-    return tense
-
-
-def _read_tense(ctx: Context, start: int, end: int) -> str | None:
-    # The word window before the parse: the small model's tags make the parse the weaker
-    # reader where both have an answer (dev value F1 78.97 parse first, 79.56 window first).
+    """'future' or 'past' for the clause around an expression, None when unclear. Read
+    from the words around it only: the small model's parse, tried as a fallback, changed no
+    value on any split (`benchmarks/timex.py --spacy` printed the same rows as rules mode)."""
     tense = _tense_from_words(ctx, start, end)
-    if tense is None and ctx.doc is not None:
-        return _tense_from_doc(ctx.doc, start, end)
+    ctx.tense_reads.append(tense)
     return tense
 
 

@@ -23,7 +23,7 @@ PRIOR_WEIGHT = 5.0
 
 # Rules that read the same kind of expression share their counts.
 FAMILIES = {"date_mdy": "date", "date_dmy": "date", "iso": "date", "numeric_date": "date",
-            "clock24": "clock", "range_first_day": "range_day", "range_last_day": "range_day",
+            "clock24": "clock", "clock_range_first": "clock", "oclock": "clock", "range_first_day": "range_day", "range_last_day": "range_day",
             "spoken_year_2000": "spoken_year", "set_adverb": "set", "set_every": "set",
             "set_rate": "set", "set_weekdays": "set"}
 _TENSE_MARKS = {"none": "?", "future": ">", "past": "<"}

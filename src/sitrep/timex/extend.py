@@ -18,9 +18,7 @@ import re
 from dataclasses import replace
 
 from sitrep.model import TimeExpr
-from sitrep.timex.lexicon import UNITS
-
-_UNIT_WORD = "|".join(sorted(UNITS, key=len, reverse=True))
+from sitrep.timex.lexicon import UNIT_NAME as _UNIT_WORD
 _OR_SO = re.compile(r"\s+or\s+so\b", re.IGNORECASE)
 _OPEN_END = re.compile(r"\s+(?:or\s+(?P<after>later|after)|and\s+(?P<beyond>beyond|after)|"
                        r"or\s+(?P<before>earlier|before))\b", re.IGNORECASE)

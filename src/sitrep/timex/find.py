@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any
 
 from sitrep.model import TimeExpr
 from sitrep.timex.base import Result, Rule, group
@@ -94,15 +93,14 @@ def _trim_lead(text: str, start: int, end: int) -> int:
     return lead.end() if lead else start
 
 
-def find_times(text: str, published: str | None, doc: Any = None) -> list[TimeExpr]:
+def find_times(text: str, published: str | None) -> list[TimeExpr]:
     """Temporal expressions in `text`, with TIMEX3 values anchored on `published`."""
-    return [time for time, _ in find_times_with_kinds(text, published, doc)]
+    return [time for time, _ in find_times_with_kinds(text, published)]
 
 
-def find_times_with_kinds(text: str, published: str | None,
-                          doc: Any = None) -> list[tuple[TimeExpr, str]]:
+def find_times_with_kinds(text: str, published: str | None) -> list[tuple[TimeExpr, str]]:
     """Each expression with the kind its confidence was measured for (timex.confidence)."""
-    ctx = Context(text=text, dct=parse_iso(published), doc=doc)
+    ctx = Context(text=text, dct=parse_iso(published))
     times: list[TimeExpr] = []
     kinds: list[str] = []
     dayless_clocks: list[int] = []
@@ -124,7 +122,8 @@ def find_times_with_kinds(text: str, published: str | None,
         if kind == "DATE" and _DAY_VALUE.match(value) and rule.name != "anaphora":
             ctx.ref = parse_iso(value)
     for index in dayless_clocks:
-        times[index], borrowed = _anchor_clock(times[index], times, text, published)
+        times[index], borrowed = _anchor_clock(index, times, text, published,
+                                               set(dayless_clocks))
         if borrowed:
             kinds[index] += BORROWED_DAY
             times[index] = replace(times[index], confidence=confidence(kinds[index]))
@@ -145,14 +144,17 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, after.start() if after else len(text)
 
 
-def _anchor_clock(clock: TimeExpr, times: list[TimeExpr], text: str,
-                  published: str | None) -> tuple[TimeExpr, bool]:
-    """A clock time without its own day takes the day that governs its sentence ("At 05:00
-    on 12 June", "On Thursday, at 23:40"), else the publication date (True: borrowed)."""
+def _anchor_clock(index: int, times: list[TimeExpr], text: str, published: str | None,
+                  dayless: set[int]) -> tuple[TimeExpr, bool]:
+    """The clock time `times[index]`, without its own day, takes the day that governs its
+    sentence ("At 05:00 on 12 June", "On Thursday, at 23:40"), else the publication date
+    (True: borrowed). `dayless`: indexes of the clock times whose day is only a fallback,
+    which vouch for none."""
+    clock = times[index]
     lo, hi = _sentence_bounds(text, clock.start, clock.end)
-    # A stated day, or the day of another clock time in the sentence ("05:00 and 07:00 on
-    # Thursday").
-    days = [t for t in times if t is not clock and lo <= t.start and t.end <= hi
+    # A stated day, or the day of another clock time in the sentence that states one
+    # ("05:00 and 07:00 on Thursday").
+    days = [t for j, t in enumerate(times) if j not in dayless and lo <= t.start and t.end <= hi
             and (_DAY_ONLY.match(t.value) or t.type == "TIME" and _DAY_VALUE.match(t.value))]
     middle = (clock.start + clock.end) / 2
     if days:

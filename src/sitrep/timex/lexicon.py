@@ -76,7 +76,8 @@ DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:,.]\d)"
 YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)(?![\d%])"
 YEAR_SHORT = r"(?P<year>(?:1[6-9]|20)\d\d|'\d\d)(?![\d%])"
 NUM = rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER}|a|an|several|a\s+few|few|a\s+couple\s+of|couple\s+of|many|some)"
-UNIT = rf"(?P<unit>(?:{_alts(UNITS)})s?)"
+UNIT_NAME = _alts(UNITS)  # singular, no group
+UNIT = rf"(?P<unit>(?:{UNIT_NAME})s?)"
 SEASON = rf"(?P<season>{_alts(SEASONS)})"
 PART = r"(?P<part>morning|afternoon|evening|night)"
 EDGE = r"(?:early|mid|late|earlier|later)"
@@ -89,3 +90,8 @@ APPROX = "(?P<approx>" + "|".join(
 REL = r"(?P<rel>last|this|next|coming|past|previous|current|following|latest)"
 MONTH_NAME = MONTH.replace("(?P<month>", "(?:")
 WEEKDAY_NAME = WEEKDAY.replace("(?P<weekday>", "(?:")
+
+# Newspaper titles named after a day or a rhythm: "the Sunday Times", "the Daily Mail".
+PAPER_NOUNS = (r"(?-i:Times|Telegraph|Express|Mirror|Post|Herald|Observer|Mail|Independent|"
+               r"Tribune|Sport|Record|Review|Edition|Beast|News|Star|Standard|Caller|Nation|"
+               r"Monitor|Maverick|Sabah)")

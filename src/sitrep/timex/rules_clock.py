@@ -39,22 +39,28 @@ _APPROX_CLOCK = r"(?:(?P<approx>about|around|approximately|shortly\s+(?:before|a
 def _clock(m: re.Match, ctx: Context) -> Result | None:
     word = (group(m, "named") or "").lower()
     if word:
-        hour, minute = (0, 0) if word == "midnight" else (12, 0)
-    else:
-        hour, minute = int(m["h"]), int(group(m, "min") or 0)
-        ampm = (group(m, "ampm") or "").lower()
-        if hour > 24 or minute > 59 or (ampm and not 1 <= hour <= 12):
-            return None
-        if ampm.startswith("p") and hour < 12:
-            hour += 12
-        if ampm.startswith("a") and hour == 12:
-            hour = 0
+        return _clock_time(0 if word == "midnight" else 12, 0, m, ctx)
+    hour, minute = int(m["h"]), int(group(m, "min") or 0)
+    ampm = (group(m, "ampm") or "").lower()
+    if hour > 24 or minute > 59 or (ampm and not 1 <= hour <= 12):
+        return None
+    return _clock_time(_to_24h(hour, ampm), minute, m, ctx)
+
+
+def _to_24h(hour: int, half: str) -> int:
+    """`half` is "a…" or "p…" (a.m., pm), or "" when the text leaves it open."""
+    if half.startswith("p") and hour < 12:
+        return hour + 12
+    return 0 if half.startswith("a") and hour == 12 else hour
+
+
+def _clock_time(hour: int, minute: int, m: re.Match, ctx: Context) -> Result:
+    """The value, with its day from the words after it, and "about"/"shortly after" as mod."""
     day = _tail_day(group(m, "tail"), ctx, m)
-    stamp = f"T{hour:02d}:{minute:02d}"
     approx = (group(m, "approx") or "").lower()
     mod = ("AFTER" if approx.endswith("after") else "BEFORE" if approx.endswith("before")
            else "APPROX" if approx else None)
-    return (day_value(day) if day else "XXXX-XX-XX") + stamp, "TIME", mod
+    return (day_value(day) if day else "XXXX-XX-XX") + f"T{hour:02d}:{minute:02d}", "TIME", mod
 
 
 def _has_clock_lead(ctx: Context, start: int, end: int) -> bool:
@@ -109,19 +115,13 @@ def _oclock(m: re.Match, ctx: Context) -> Result | None:
     hour = int(m["h"])
     if not 1 <= hour <= 12:
         return None
-    if group(m, "dayhalf") and not _has_clock_lead(ctx, m.start("h"), m.end()):
+    dayhalf = (group(m, "dayhalf") or "").lower()
+    if dayhalf and not _has_clock_lead(ctx, m.start("h"), m.end()):
         return None  # "killed 3 in the night attack" counts people
-    half = (group(m, "ampm") or _HALF_OF_DAY.get((group(m, "dayhalf") or "").lower(), ""))
-    if half.lower().startswith("p") and hour < 12:
-        hour += 12
-    elif half.lower().startswith("a") and hour == 12:
-        hour = 0
-    elif (group(m, "dayhalf") or "").lower() == "night":
-        hour += 12 if 6 <= hour < 12 else 0
-        hour = 0 if hour == 12 else hour
-    day = _tail_day(group(m, "tail"), ctx, m)
-    mod = "APPROX" if group(m, "approx") else None
-    return (day_value(day) if day else "XXXX-XX-XX") + f"T{hour:02d}:00", "TIME", mod
+    # "10 at night" is evening, "2 at night" and "12 at night" the small hours.
+    night = "pm" if 6 <= hour <= 11 else "am"
+    half = (group(m, "ampm") or "").lower() or _HALF_OF_DAY.get(dayhalf, night if dayhalf else "")
+    return _clock_time(_to_24h(hour, half), 0, m, ctx)
 
 
 CLOCK_RULE_LIST = [

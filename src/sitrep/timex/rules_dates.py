@@ -15,7 +15,8 @@ from sitrep.timex.calendar import (
     week_value, weekday_date,
 )
 from sitrep.timex.lexicon import (
-    DAY, EDGE, EDGE_OF, MONTH, PART, PARTS_OF_DAY, SEASON, SEASONS, WEEKDAY, YEAR, YEAR_SHORT,
+    DAY, EDGE, EDGE_OF, MONTH, PAPER_NOUNS, PART, PARTS_OF_DAY, SEASON, SEASONS, WEEKDAY, YEAR,
+    YEAR_SHORT,
 )
 from sitrep.timex.rules_ranges import range_bounds, range_year
 
@@ -196,8 +197,7 @@ def _edged_part(m: re.Match, ctx: Context) -> Result | None:
 
 
 # Weekend papers are named after their day: "the Sunday Times", "the Mail on Sunday".
-_PAPER_AFTER = re.compile(r"\s+(?-i:Times|Telegraph|Express|Mirror|Post|Herald|Observer|"
-                          r"Mail|Independent|Tribune|Sport|Record|Review|Edition)\b")
+_PAPER_AFTER = re.compile(rf"\s+{PAPER_NOUNS}\b")
 _PAPER_BEFORE = re.compile(r"\b(?-i:Mail|Independent)\s+on\s+$")
 
 

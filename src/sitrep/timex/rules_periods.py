@@ -20,11 +20,11 @@ def _reporting_period(m: re.Match, ctx: Context) -> Result | None:
     words = re.sub(r"\s+", " ", m.group(0).lower())
     earlier = bool(re.search(r"year-(?:ago|earlier)|prior-year|last year|a year", words))
     stated = int(m["year"]) if group(m, "year") else None
+    if noun == "year" and stated:
+        return f"{stated:04d}", "DATE", None  # "the 2012 fiscal year", dated or not
     if ctx.dct is None:
         return ("XXXX-QX" if noun == "quarter" else "XXXX"), "DATE", None
     if noun == "year":
-        if stated:
-            return f"{stated:04d}", "DATE", None  # "the 2012 fiscal year"
         if "latest" in words or earlier:
             return f"{ctx.dct.year - 1:04d}", "DATE", None
         return f"{ctx.dct.year:04d}", "DATE", None

@@ -9,7 +9,7 @@ from sitrep.timex.base import Result, group, rule, weekday_number, words_before
 from sitrep.timex.calendar import Context, day_value, shift, value_at
 from sitrep.timex.calendar import reported_quarter
 from sitrep.timex.lexicon import (
-    APPROX, APPROX_MODS, NUM, UNIT, UNITS, WEEKDAY,
+    APPROX, APPROX_MODS, NUM, PAPER_NOUNS, UNIT, UNITS, WEEKDAY,
 )
 
 _QUARTER_TALK = re.compile(r"\bquarter\b", re.IGNORECASE)
@@ -180,8 +180,7 @@ def _ref(m: re.Match, ctx: Context) -> Result | None:
     return _REFS[word], "DATE", None
 
 
-_PAPER_NOUN = re.compile(r" (?-i:Mail|Telegraph|Beast|News|Star|Express|Mirror|Record|Standard|"
-                        r"Herald|Post|Caller|Nation|Monitor|Maverick|Observer|Sabah)\b")
+_PAPER_NOUN = re.compile(rf" {PAPER_NOUNS}\b")
 
 
 def _set_adverb(m: re.Match, ctx: Context) -> Result | None:
