@@ -169,3 +169,13 @@ def test_json_nested_too_deeply_is_one_problem_and_the_batch_goes_on(tmp_path):
         str(deep): "malformed JSON (nested too deeply to read at line 1)",
         f"{deep_line}:2": "malformed JSON line (nested too deeply to read, column 1)"}
     assert len(documents(items)) == 2
+
+
+def test_a_one_line_record_wrapped_in_other_white_space_is_still_a_record(tmp_path):
+    # A form feed after the line is not JSON white space, so the file as a whole is no JSON
+    # value; its one line still is a record.
+    path = tmp_path / "wire.txt"
+    path.write_text('{"text": "Drones hit Kharkiv overnight, officials said."}\n\x0c\n')
+    items = read_all(path)
+    assert problems(items) == []
+    assert [d.text for d in documents(items)] == ["Drones hit Kharkiv overnight, officials said."]

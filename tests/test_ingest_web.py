@@ -257,3 +257,17 @@ def test_warc_response_without_target_uri_is_one_problem_and_the_batch_goes_on(t
     items = read_all(tmp_path)
     assert [p.where for p in problems(items)] == [f"{tmp_path}/a_no_uri.warc#record-1"]
     assert [d.source for d in documents(items)] == ["b_report.txt"]
+
+
+def test_a_warc_whose_only_page_is_too_large_says_so_once(tmp_path):
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    body = b"<html><body>" + b"<p>filler paragraph</p>" * 200_000 + b"</body></html>"
+    writer.write_record(writer.create_warc_record(
+        "https://bulky.example.net/", "response", payload=io.BytesIO(body), http_headers=headers))
+    path = tmp_path / "only.warc.gz"
+    path.write_bytes(buffer.getvalue())
+    items = read_all(path, max_bytes=1_000_000)
+    assert [p.message for p in problems(items)] == ["WARC record too large (over 1000000 bytes)"]
+    assert documents(items) == []

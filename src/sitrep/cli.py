@@ -105,9 +105,9 @@ def ingest(
     published: Optional[str] = PUBLISHED_OPTION,
 ) -> None:
     """Read, analyse and store documents; re-running the same input adds nothing."""
+    published = _checked_date(published)  # refused before spaCy loads
     from . import pipeline
 
-    published = _checked_date(published)
     extractor = _extractor(model, batch_size)
     started = time.perf_counter()
     try:
@@ -138,9 +138,9 @@ def extract(
     if format != "jsonl":
         err.print(f"[red]error:[/red] unknown format '{format}'; only jsonl is supported")
         raise typer.Exit(2)
+    published = _checked_date(published)  # refused before spaCy loads
     from . import pipeline
 
-    published = _checked_date(published)
     extractor = _extractor(model, batch_size)
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
 

@@ -42,7 +42,7 @@ class Extractor:
         sized = [d for d in batch if len(d.text) <= MAX_CHARS]
         for doc in batch:
             if len(doc.text) > MAX_CHARS:
-                yield IngestProblem(doc.origin or doc.source,
+                yield IngestProblem(_where(doc),
                                     f"text too long ({len(doc.text):,} > {MAX_CHARS:,} characters)")
         try:
             analysed = list(self.nlp.pipe([self._make_doc(d) for d in sized]))
@@ -56,7 +56,7 @@ class Extractor:
         try:
             return _collect(document, self.nlp(self._make_doc(document)))
         except Exception as exc:
-            return IngestProblem(document.origin or document.source,
+            return IngestProblem(_where(document),
                                  f"analysis failed: {type(exc).__name__}: {exc}")
 
     def _make_doc(self, document: Document) -> Doc:
@@ -135,7 +135,7 @@ def ingest(paths: list[str], store: Store, extractor: Extractor,
             stored = store.write(result, signature and dedup.to_bytes(signature))
         except (sqlite3.Error, OverflowError, ValueError) as exc:
             # store.write rolled the document back; the next one may still fit.
-            _note(report, on_problem, IngestProblem(_where(result),
+            _note(report, on_problem, IngestProblem(_where(result.document),
                   f"not stored: {type(exc).__name__}: {exc}"))
             continue
         _remember(finder, result, signature)
@@ -160,7 +160,7 @@ def extract(paths: list[str], extractor: Extractor, emit: Callable[[Extraction],
         try:
             emit(result)
         except ValueError as exc:  # e.g. a value JSON cannot carry
-            _note(report, on_problem, IngestProblem(_where(result),
+            _note(report, on_problem, IngestProblem(_where(result.document),
                   f"not written: {type(exc).__name__}: {exc}"))
             continue
         _remember(finder, result, signature)
@@ -176,9 +176,8 @@ def _note(report: RunReport, on_problem: ProblemHandler, problem: IngestProblem)
     on_problem(problem)
 
 
-def _where(item: Extraction | Document) -> str:
-    doc = item.document if isinstance(item, Extraction) else item
-    return doc.origin or doc.source
+def _where(document: Document) -> str:
+    return document.origin or document.source
 
 
 def _mark_duplicate(finder: dedup.DuplicateFinder, result: Extraction):

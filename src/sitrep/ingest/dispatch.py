@@ -18,6 +18,7 @@ from . import IngestProblem, feed, html, jsondoc, jsonl, text, warc
 from .base import STDIN_WHERE, Items
 from .compressed import GzipProblem, gunzip, is_gzipped_warc
 from .dates import apply_dateline
+from .jsontext import JsonText
 from .language import SUPPORTED, detect_language, normalise_code, skip_message
 from .sniff import detect_format, xml_root
 
@@ -123,8 +124,8 @@ def read_bytes(data: bytes, where: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -
 
 
 def _route(data: bytes, where: str, name: str, max_bytes: int, depth: int) -> Items:
-    sniffed = detect_format(data, name)
-    kind = sniffed.kind
+    source = JsonText(data)
+    kind = detect_format(source, name)
     if kind == "gzip" and is_gzipped_warc(data):
         kind = "warc"
     if kind == "gzip":
@@ -137,8 +138,8 @@ def _route(data: bytes, where: str, name: str, max_bytes: int, depth: int) -> It
         yield IngestProblem(where, f"XML with root <{xml_root(data)}> is not a supported format")
     elif kind == "warc":
         yield from _guarded(warc.read(data, where, max_bytes), where, kind)
-    elif sniffed.json_text is not None:
-        yield from _guarded(_JSON_READERS[kind](sniffed.json_text, where), where, kind)
+    elif kind in _JSON_READERS:
+        yield from _guarded(_JSON_READERS[kind](source, where), where, kind)
     else:
         yield from _guarded(_READERS[kind](data, where), where, kind)
 

@@ -16,16 +16,16 @@ def read(source: JsonText, where: str) -> Items:
     except json.JSONDecodeError as error:
         yield IngestProblem(where, f"malformed JSON ({error.msg} at line {error.lineno})")
         return
-    source = source_name(where)
+    name = source_name(where)
     if telegram.is_export(value):
         yield from telegram.read_export(value, where)
     elif isinstance(value, dict) and "text" in value:
-        yield document_from_record(value, where, source)
+        yield document_from_record(value, where, name)
     elif isinstance(value, list) and value:
         for number, record in enumerate(value, start=1):
             item_where = f"{where}#item-{number}"
             if isinstance(record, dict):
-                yield document_from_record(record, item_where, source)
+                yield document_from_record(record, item_where, name)
             else:
                 yield IngestProblem(item_where, "expected a JSON object")
     else:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from .compressed import GZIP_MAGIC
@@ -38,19 +37,11 @@ def extension(name: str) -> str:
     return os.path.splitext(name.lower())[1]
 
 
-@dataclass(frozen=True)
-class Sniffed:
-    """The format of an input; for json and jsonl also the text its reader goes on from."""
-
-    kind: str  # empty, gzip, binary, warc, feed, html, xml, jsonl, json or text
-    json_text: JsonText | None = None  # set exactly when kind is json or jsonl
-
-
-def detect_format(data: bytes, name: str) -> Sniffed:
-    """What `data` is, judged from its content first and `name`'s extension second."""
-    source = JsonText(data)
-    kind = _kind(data, name, source)
-    return Sniffed(kind, source if kind in ("json", "jsonl") else None)
+def detect_format(source: JsonText, name: str) -> str:
+    """What `source.data` is, judged from its content first and `name`'s extension second:
+    empty, gzip, binary, warc, feed, html, xml, jsonl, json or text. Telling the JSON kinds
+    apart may decode and parse `source`, which their readers then go on from."""
+    return _kind(source.data, name, source)
 
 
 def _kind(data: bytes, name: str, source: JsonText) -> str:

@@ -40,19 +40,20 @@ class _Damaged(Exception):
         self.resume_at = resume_at  # absolute offset to search for the next record from
 
 
-# A record's payload is read up to this size; gzipped archives are not unpacked as a whole
-# first, so this is what keeps one inflated record from exhausting memory.
-DEFAULT_MAX_RECORD_BYTES = 50_000_000
 _CHUNK = 1 << 16
 
 
-def read(data: bytes, where: str, max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES) -> Items:
+def read(data: bytes, where: str, max_record_bytes: int) -> Items:
+    """Pages of the archive. A record's payload is read up to `max_record_bytes`: gzipped
+    archives are not unpacked as a whole first, so this keeps one inflated record from
+    exhausting memory."""
     marker = GZIP_MAGIC + b"\x08" if data.startswith(GZIP_MAGIC) else b"WARC/1."
     start, first_number, pages, damaged = 0, 1, 0, False
     for _attempt in range(_MAX_RESYNCS):
         try:
             for item in _read_from(data, start, first_number, where, max_record_bytes):
-                pages += not isinstance(item, IngestProblem)
+                problem = isinstance(item, IngestProblem)
+                pages, damaged = pages + (not problem), damaged or problem
                 yield item
             break
         except _Damaged as damage:
@@ -104,15 +105,18 @@ def _record_items(record: Any, number: int, where: str, record_start: int,
         # all the same so that a truncated archive is noticed.
         stream = record.content_stream()
         payload = stream.read(cap + 1) if wanted else b""
-        while not wanted and stream.read(_CHUNK):
+        too_large = len(payload) > cap
+        while (too_large or not wanted) and stream.read(_CHUNK):
             pass
     except _READ_ERRORS as error:
         reason = f"malformed WARC record ({_describe(error)})"
         raise _Damaged(number, reason, record_start) from error
-    if len(payload) > cap:
-        raise _Damaged(number, f"WARC record too large (over {cap} bytes)", record_start)
     if getattr(record.raw_stream, "limit", 0):
         raise _Damaged(number, "truncated WARC record (archive ends mid-record)")
+    if too_large:
+        # Read past like any other record: the archive is sound, only this page is too big.
+        yield IngestProblem(f"{where}#record-{number}", f"WARC record too large (over {cap} bytes)")
+        return
     if wanted:
         yield from _page(record, payload, f"{where}#record-{number}")
 
