@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from sitrep.geo.component import resolve_spans
+from sitrep.geo.resolve import resolve_spans
 from sitrep.geo.resolve import Toponym, candidates, haversine_km
 from sitrep.geo.store import get_gazetteer
 

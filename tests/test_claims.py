@@ -165,15 +165,6 @@ def test_disclaimer_two_sentences_later_hedges_every_claim_of_the_paragraph(nlp)
     assert [c.hedged for c in claims] == [True, True, False]
 
 
-def test_dateline_length_follows_the_ingest_grammar():
-    from sitrep.ingest.dates import dateline_end
-
-    assert dateline_end("KRAMATORSK, Ukraine, June 9, 2025 — Russian jets struck.") == len(
-        "KRAMATORSK, Ukraine, June 9, 2025 — ")
-    assert dateline_end("KYIV (Reuters) - Drones struck.") == len("KYIV (Reuters) - ")
-    assert dateline_end("Russian forces advanced — slowly — near Lyman.") == 0
-
-
 def test_segments_cut_at_headline_and_dateline_but_not_at_a_wrapped_line(nlp):
     from sitrep.segments import segments
 

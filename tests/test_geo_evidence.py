@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.geo.component import resolve_spans
+from sitrep.geo.resolve import resolve_spans
 from sitrep.geo.context import document_context
 from sitrep.geo.store import get_gazetteer
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.geo.component import resolve_spans
+from sitrep.geo.resolve import resolve_spans
 
 
 @pytest.fixture(scope="module")

@@ -175,3 +175,12 @@ def test_the_dateline_is_read_once_for_every_format_by_dispatch():
 ])
 def test_written_dates_read_every_month_spelling(written, iso):
     assert to_iso_date(written) == iso
+
+
+def test_dateline_end_measures_the_dateline_the_segments_drop():
+    from sitrep.ingest.dates import dateline_end
+
+    assert dateline_end("KRAMATORSK, Ukraine, June 9, 2025 — Russian jets struck.") == len(
+        "KRAMATORSK, Ukraine, June 9, 2025 — ")
+    assert dateline_end("KYIV (Reuters) - Drones struck.") == len("KYIV (Reuters) - ")
+    assert dateline_end("Russian forces advanced — slowly — near Lyman.") == 0

@@ -6,9 +6,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.geo.recognise import Recogniser
-from sitrep.geo.resolve import Resolver, resolve_spans  # noqa: F401  (kept importable here)
+from sitrep.geo.resolve import Resolver
 from sitrep.geo.store import get_gazetteer
-from sitrep.model import Place
 
 if not Doc.has_extension("sitrep_places"):
     Doc.set_extension("sitrep_places", default=None)
@@ -31,7 +30,8 @@ class PlacesComponent:
         return self._recogniser, self._resolver
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.sitrep_places = geoparse(doc, *self._ready())
+        recogniser, resolver = self._ready()
+        doc._.sitrep_places = resolver.resolve(doc.text, recogniser(doc))
         return doc
 
 
@@ -39,7 +39,3 @@ class PlacesComponent:
 def make_places(nlp: Language, name: str, demonyms_as_places: bool) -> PlacesComponent:
     return PlacesComponent(demonyms_as_places)
 
-
-def geoparse(doc: Doc, recogniser: Recogniser, resolver: Resolver) -> list[Place]:
-    """Recognise and resolve the places of a parsed Doc."""
-    return resolver.resolve(doc.text, recogniser(doc))

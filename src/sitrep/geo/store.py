@@ -49,6 +49,11 @@ def cache_dir() -> Path:
     return Path(root)
 
 
+# Every name of every country (primary, alternate, demonym) with its code and population.
+_COUNTRY_NAMES = ("SELECT n.key, p.cc, p.population FROM names n JOIN places p ON p.gid = n.gid "
+                  "WHERE p.level = 'PCLI' AND n.flag IN (0, 1, 3) AND p.cc IS NOT NULL")
+
+
 def write_index(path: Path, source: Source, digest: str, progress=lambda msg: None) -> None:
     """Write `source` to a fresh SQLite file at `path` (atomically replaced)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -71,9 +76,7 @@ def write_index(path: Path, source: Source, digest: str, progress=lambda msg: No
     con.execute("CREATE INDEX names_key ON names(key)")
     # The country names a document's context is read against, joined once here: at run time
     # the join has no index on names.gid and cost about a second per process.
-    con.execute("CREATE TABLE country_names AS SELECT n.key, p.cc, p.population FROM names n "
-                "JOIN places p ON p.gid = n.gid WHERE p.level = 'PCLI' AND n.flag IN (0, 1, 3) "
-                "AND p.cc IS NOT NULL")
+    con.execute(f"CREATE TABLE country_names AS {_COUNTRY_NAMES}")
     con.executemany("INSERT INTO meta VALUES (?,?)", [("digest", digest)])
     con.commit()
     con.close()
@@ -169,9 +172,7 @@ class Gazetteer:
         try:
             return self._con.execute("SELECT key, cc, population FROM country_names").fetchall()
         except sqlite3.OperationalError:  # an index built from the dumps before the table
-            return self._con.execute(
-                "SELECT n.key, p.cc, p.population FROM names n JOIN places p ON p.gid = n.gid "
-                "WHERE p.level = 'PCLI' AND n.flag IN (0, 1, 3) AND p.cc IS NOT NULL").fetchall()
+            return self._con.execute(_COUNTRY_NAMES).fetchall()
 
     def _query(self, key: str, exact: bool) -> list[Entry]:
         flags = "flag != 2" if exact else "flag = 2"
