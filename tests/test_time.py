@@ -343,6 +343,8 @@ def test_shipped_confidence_table_matches_the_rules():
     ("The convoy moved out at 1700 hrs.", "1700 hrs", "2023-06-15T17:00"),
     ("Troops crossed the river at 0430 hours.", "0430 hours", "2023-06-15T04:30"),
     ("The blast came at 17:45 Kyiv time.", "17:45 Kyiv time", "2023-06-15T17:45"),
+    ("The talks opened at 9 a.m. ET.", "9 a.m. ET", "2023-06-15T09:00"),
+    ("The ceasefire began at 10 p.m. TRT.", "10 p.m. TRT", "2023-06-15T22:00"),
     ("Curfew lasts until 06h30.", "06h30", "2023-06-15T06:30"),
     ("Drones struck at 5.30am.", "5.30am", "2023-06-15T05:30"),
     ("Shelling started shortly after 2 a.m. in Kherson.", "2 a.m.",

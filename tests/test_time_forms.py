@@ -41,6 +41,10 @@ def found(text: str) -> list[tuple[str, str, str]]:
     ("The order is dated 3/17/2023.", [("3/17/2023", "2023-03-17", "DATE")]),
     ("The order is dated 17/3/2023.", [("17/3/2023", "2023-03-17", "DATE")]),
     ("The order is dated 17.03.2023.", [("17.03.2023", "2023-03-17", "DATE")]),
+    ("Earlier in the week, the army said it had advanced.", [("the week", "2023-W24", "DATE")]),
+    ("On June 3 the town was shelled in the morning.",
+     [("June 3", "2023-06-03", "DATE"), ("the morning", "2023-06-03TMO", "TIME")]),
+    ("Shelling resumed in the afternoon.", [("the afternoon", "2023-06-15TAF", "TIME")]),
 ])
 def test_news_forms(text, expected):
     assert found(text) == expected
@@ -61,10 +65,21 @@ def test_news_forms(text, expected):
     "The Independent on Sunday ran the story.",
     "Two holidays later, he left.",
     "The strike killed 3 in the night attack.",
-    "Two were killed in the morning and 4 in the evening.",
+    "They spent the night in shelters.",
+    "He said the week before that talks had failed.",
 ])
 def test_look_alikes_are_no_times(text):
     assert found(text) == []
+
+
+def test_a_count_before_a_part_of_day_is_no_clock_time():
+    assert found("Two were killed in the morning and 4 in the evening.") == [
+        ("the morning", "2023-06-15TMO", "TIME"), ("the evening", "2023-06-15TEV", "TIME")]
+
+
+def test_a_part_of_day_or_week_tied_to_another_date_is_not_read_as_ours():
+    assert found("The morning of June 3 was quiet.") == [("June 3", "2023-06-03", "DATE")]
+    assert found("The week of June 5 was tense.") == [("June 5", "2023-06-05", "DATE")]
 
 
 def test_autumn_is_still_a_season_and_a_paper_is_still_dated():

@@ -26,8 +26,9 @@ _CLOCK_BEFORE = re.compile(r"\d(?:[:h][0-5]\d|\s*[ap]\.?m\.?)\s*(?:-|–|to|and|
                            re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"\s*(?:-|–|to|and|until|till)\s*[012]?\d[:h][0-5]\d", re.IGNORECASE)
 
-_ZONES = ("GMT|UTC|EST|EDT|CET|CEST|BST|EET|EEST|MSK|IST|IDT|EAT|WAT|CAT|SAST|PKT|AST|JST|KST|"
-          "PST|PDT|CST|CDT")
+# US wire copy also writes the zone without its season ("9 a.m. ET").
+_ZONES = ("GMT|UTC|EST|EDT|ET|CET|CEST|BST|EET|EEST|MSK|TRT|IRST|GST|IST|IDT|EAT|WAT|CAT|SAST|"
+          "PKT|AFT|AST|ICT|WIB|HKT|SGT|JST|KST|AEST|AEDT|PST|PDT|PT|CST|CDT|CT|MST|MDT|MT")
 # Zone abbreviations are upper case only ("cat", "ast"); "Kyiv time", "local time" in any case.
 _TZ_BODY = rf"(?-i:{_ZONES})\b|local\s+time|(?-i:[A-Z][a-z]+)\s+time\b"
 _TZ = rf"(?:\s+(?P<tz>{_TZ_BODY}))?"

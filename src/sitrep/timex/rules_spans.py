@@ -211,7 +211,7 @@ def _anaphora(m: re.Match, ctx: Context) -> Result | None:
     lead, unit = re.sub(r"\s+", " ", m["lead"].lower()), m["per"].lower()
     step = 1 if lead in {"the next", "the following", "the day after"} else (
         -1 if lead in {"the previous", "the day before", "the night before"} else 0)
-    letter = {"day": "D", "morning": "D", "evening": "D", "night": "D", "week": "W",
+    letter = {"day": "D", "morning": "D", "afternoon": "D", "evening": "D", "night": "D", "week": "W",
               "month": "M", "year": "Y"}[unit]
     if anchor is None:
         return None
@@ -219,7 +219,7 @@ def _anaphora(m: re.Match, ctx: Context) -> Result | None:
     if moved is None:
         return None
     value = value_at(moved, letter)
-    part = {"morning": "TMO", "evening": "TEV", "night": "TNI"}.get(unit)
+    part = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}.get(unit)
     return (value + part, "TIME", None) if part else (value, "DATE", None)
 
 
@@ -232,9 +232,21 @@ def _anaphora_checked(m: re.Match, ctx: Context) -> Result | None:
         return _anaphora_fixed(m, ctx, lead)
     if not per:
         return None
+    if lead == "the" and (per.lower() not in _THE_UNITS
+                          or _THE_UNIT_TIED.match(ctx.text, m.end())):
+        return None
     if lead in {"the next", "the previous"} and per.lower() in {"week", "month", "year"}:
         return None  # "the next week" is a duration
     return _anaphora(m, ctx)
+
+
+# "in the morning", "for the week" name the part of the day or the week of the date in
+# play (dev: "the week" 5 of 5 gold, "the morning" 2 of 2). "the night" is not marked (dev: 0
+# of 3: "spent the night" is a stay), nor "the day" (3 of 9), "the month" or "the year",
+# which other rules read.
+# "the week of March 6", "the morning after the vote" are tied to another date, not ours.
+_THE_UNITS = {"week", "morning", "afternoon", "evening"}
+_THE_UNIT_TIED = re.compile(r"\s+(?:of|before|after|following|prior)\b", re.IGNORECASE)
 
 
 def _anaphora_fixed(m: re.Match, ctx: Context, lead: str) -> Result | None:
@@ -305,6 +317,6 @@ SPAN_RULES = [
          rf"each|every)\s+{UNIT}\b", _set_rate, 3),
     rule("set_weekdays", rf"{WEEKDAY}s\b", _set_weekdays, 2),
     rule("anaphora", r"\b(?P<lead>that(?:\s+same)?|the\s+same|the\s+next|the\s+following|the\s+previous|"
-         r"the\s+day\s+before|the\s+day\s+after|the\s+night\s+before)(?:\s+(?P<per>day|morning|"
-         r"evening|night|week|month|year))?\b", _anaphora_checked, 2),
+         r"the\s+day\s+before|the\s+day\s+after|the\s+night\s+before|the)(?:\s+(?P<per>day|morning|"
+         r"afternoon|evening|night|week|month|year))?\b", _anaphora_checked, 2),
 ]
