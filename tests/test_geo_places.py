@@ -107,3 +107,29 @@ def test_a_group_is_never_a_place(nlp):
 def test_a_port_or_airport_after_a_name_makes_it_a_place_and_is_none_itself(nlp):
     assert set(places(nlp, "Drones struck the Izmail Port overnight.")) == {"Izmail"}
     assert set(places(nlp, "A drone hit Kherson Airport on Monday.")) == {"Kherson"}
+
+
+def test_the_forces_that_act_are_no_evidence_of_where():
+    # "Russian forces" once outweighed Ukraine and Kupiansk, and Pokrovsk became Engels
+    # (once called Pokrovsk) in Saratov Oblast.
+    text = ("Russian forces advanced near Pokrovsk. The Ministry of Defence of Ukraine said "
+            "troops held Kupiansk.")
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Pokrovsk", "Ukraine", "Kupiansk")]
+    pokrovsk = resolve_spans(text, spans)[0]
+    assert pokrovsk.admin1 == "Donetsk Oblast", pokrovsk.reason
+
+
+def test_directions_months_and_words_of_a_name_alone_are_no_places(nlp):
+    found = places(nlp, "KYIV, Nov 20 (Reuters) - The Institute for the Study of War said the "
+                        "Southern Defense Forces and Western partners met in Kharkiv.")
+    assert set(found) == {"KYIV", "Kharkiv"}
+    assert places(nlp, "Shelling hit North Carolina and South Ossetia.").keys() >= {
+        "North Carolina"}
+
+
+def test_a_far_spelling_variant_in_an_unnamed_country_is_left_unresolved():
+    text = "The aggressor made 46 assault attempts near Udachne and Kotlyne in Donetsk Oblast."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Udachne", "Kotlyne",
+                                                               "Donetsk Oblast")]
+    kotlyne = next(p for p in resolve_spans(text, spans) if p.name == "Kotlyne")
+    assert kotlyne.lat is None and "spelling variant" in kotlyne.reason

@@ -6,6 +6,10 @@
   so that evidence can exclude the mention being resolved and tell "same sentence" from
   "somewhere in the document";
 - the dominant country: the one named most often.
+
+A country's people or forces named as the ones acting ("Russian forces advanced near
+Pokrovsk", "Israeli strikes on Rafah") say who fights, not where: in war reporting the
+attacker is often foreign to the ground, so those mentions are no evidence of place.
 """
 
 from __future__ import annotations
@@ -23,6 +27,12 @@ _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n+")
 _CAPITALISED_RUN = re.compile(
     r"\b[A-Z][\w’'.-]*(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w’'.-]*)*")
 _MAX_WORDS = 6
+_ACTING = re.compile(
+    r"\s+(?:-?backed\s+)?(?:forces|troops|army|military|soldiers|servicemen|units|fighters|"
+    r"militants|paratroopers|marines|navy|air\s+force|jets|warplanes|aircraft|drones?|"
+    r"missiles?|rockets?|artillery|shelling|strikes?|airstrikes?|air\s+strikes?|attacks?|"
+    r"assaults?|offensive|invasion|occupiers|occupation|bombardment|raids?|tanks|positions)\b",
+    re.IGNORECASE)
 
 
 @dataclass
@@ -30,6 +40,7 @@ class CountryMention:
     cc: str
     start: int
     key: str
+    acting: bool = False  # "Russian forces": who acts, no evidence of where
 
 
 @dataclass
@@ -42,7 +53,7 @@ class DocContext:
         return bisect.bisect_right(self.sentence_starts, offset) - 1
 
     def country_counts(self, exclude_key: str | None = None) -> Counter:
-        return Counter(m.cc for m in self.countries if m.key != exclude_key)
+        return Counter(m.cc for m in self.countries if m.key != exclude_key and not m.acting)
 
     def dominant_country(self, exclude_key: str | None = None) -> str | None:
         counts = self.country_counts(exclude_key).most_common(2)
@@ -54,7 +65,7 @@ class DocContext:
 
     def country_sentences(self, cc: str, exclude_key: str) -> set[int]:
         return {self.sentence_of(m.start) for m in self.countries
-                if m.cc == cc and m.key != exclude_key}
+                if m.cc == cc and m.key != exclude_key and not m.acting}
 
 
 def sentence_index(text: str) -> list[int]:
@@ -66,7 +77,10 @@ def document_context(gaz: Gazetteer, text: str) -> DocContext:
     ctx = DocContext(text, sentence_index(text))
     names = gaz.country_names()
     for run in _CAPITALISED_RUN.finditer(text):
-        ctx.countries.extend(_countries_in_run(names, run.group(), run.start()))
+        found = _countries_in_run(names, run.group(), run.start())
+        if found and _ACTING.match(text, run.end()):
+            found[-1].acting = True
+        ctx.countries.extend(found)
     return ctx
 
 

@@ -31,7 +31,13 @@ _SPEECH_VERBS = {"say", "deny", "announce", "claim", "accuse", "warn", "urge", "
 _NEVER_PLACES = {"january", "february", "march", "april", "may", "june", "july", "august",
                  "september", "october", "november", "december", "monday", "tuesday",
                  "wednesday", "thursday", "friday", "saturday", "sunday", "god", "president",
-                 "minister", "army", "police", "government", "reuters", "news", "today"}
+                 "minister", "army", "police", "government", "reuters", "news", "today",
+                 # Datelines ("KYIV, Nov 20"); "Mar" and "Sun" are left to context.
+                 "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+# Alone these are directions or words of a longer name ("Western partners", "Southern
+# Defense Forces", "the Study of War"), never a place; they still open one ("North Carolina").
+_NEVER_ALONE = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                "central", "centre", "center", "middle", "upper", "lower", "war"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "minister", "general", "gen", "col",
            "colonel", "commander", "spokesman", "spokeswoman", "sen", "senator", "rep",
            "governor", "mayor", "prime", "king", "queen", "prince", "sir", "lt", "sgt"}
@@ -122,7 +128,7 @@ class Recogniser:
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS:
                 span = _trim(ent)
-                if len(span) and span.text.lower() not in _NEVER_PLACES and not is_group_name(
+                if len(span) and span.text.lower() not in _NEVER_PLACES | _NEVER_ALONE and not is_group_name(
                         span.text) and not (span.text in surnames
                                             and not self.gaz.lookup(span.text, loose=False)):
                     # "Serhiy Lysak said ... Lysak said": a person named again, no place.
@@ -212,7 +218,8 @@ class Recogniser:
 
     def _accept(self, doc: Doc, start: int, end: int) -> bool:
         span = doc[start:end]
-        if _is_person_like(doc, start) or is_group_name(span.text):
+        if _is_person_like(doc, start) or is_group_name(span.text) \
+                or span.text.lower() in _NEVER_ALONE:
             return False
         if doc[start].ent_type_ == "ORG" and self._embedded_in_org(span):
             return True

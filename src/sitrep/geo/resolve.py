@@ -35,6 +35,9 @@ _BIG_CITY = 1_000_000
 _DISTRICT_KM = 30
 _EPONYM_SHARE = 0.1
 _COUNTRY_LEVELS = ("PCLI", "CONT")
+_FAR_KM = 1500
+_WITHHELD = (f"only a spelling variant matches, in a country the document does not name, "
+             f"over {_FAR_KM} km from every other place")
 _SEAT_BONUS = {"PPLC": 1.5, "PPLA": 0.8, "PPLA2": 0.3}
 
 
@@ -158,7 +161,8 @@ class Resolver:
         self._regions_beside(ctx, groups, scored, ordered)
         _namesake_region_of_a_local_story(ctx, scored, cands)
         self._coherence(scored)
-        return self._places(groups, scored)
+        withheld = _far_spelling_variants(ctx, scored)
+        return self._places(groups, scored, withheld)
 
     # -- pass one ----------------------------------------------------------------------
 
@@ -288,15 +292,15 @@ class Resolver:
 
     # -- output ------------------------------------------------------------------------
 
-    def _places(self, groups, scored) -> list[Place]:
+    def _places(self, groups, scored, withheld: set[str]) -> list[Place]:
         by_place: dict[object, Place] = {}
         for key, tops in groups.items():
             items = scored[key]
             mentions = [Mention(t.start, t.end, t.metonymic) for t in tops]
-            if not items:
+            if not items or key in withheld:
                 by_place[("unresolved", key)] = Place(
                     tops[0].text, None, None, None, None, None, None, "other", mentions, 0.1,
-                    "no gazetteer entry for this name")
+                    _WITHHELD if items else "no gazetteer entry for this name")
                 continue
             best = items[0]
             place_id = best.entry.gid
@@ -351,6 +355,25 @@ def _namesake_region_of_a_local_story(ctx: DocContext, scored: dict[str, list[_S
                 items[0].add(-4.5, f"the other places lie in {region.name}, its namesake")
                 items.sort(key=lambda s: s.score, reverse=True)
                 break
+
+
+def _far_spelling_variants(ctx: DocContext, scored: dict[str, list[_Scored]]) -> set[str]:
+    """A name the gazetteer knows only by a looser spelling, in a country the document
+    never names and far from every other place it names ("Kotlyne" in a Donetsk report
+    read as Cuautitlán, Mexico), is left unresolved: a wrong dot on the map is worse
+    than none, and the mention is kept."""
+    anchors = {key: items[0].entry for key, items in scored.items()
+               if items and items[0].entry.lat is not None and items[0].entry.matched != LOOSE}
+    counts = ctx.country_counts()
+    withheld = set()
+    for key, items in scored.items():
+        best = items[0].entry if items else None
+        if best is None or best.matched != LOOSE or best.cc in counts or best.lat is None:
+            continue
+        others = [a for k, a in anchors.items() if k != key]
+        if others and all(not _within(best, a, _FAR_KM) for a in others):
+            withheld.add(key)
+    return withheld
 
 
 def _eponymous_city(item: _Scored, entries: list[Entry]) -> None:
