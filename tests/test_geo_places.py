@@ -133,3 +133,24 @@ def test_a_far_spelling_variant_in_an_unnamed_country_is_left_unresolved():
                                                                "Donetsk Oblast")]
     kotlyne = next(p for p in resolve_spans(text, spans) if p.name == "Kotlyne")
     assert kotlyne.lat is None and "spelling variant" in kotlyne.reason
+
+
+@pytest.mark.parametrize("text, not_places", [
+    ("No casualties were reported in Kherson.", {"No"}),  # no Nord, Haiti
+    ("Clashes between the SDF and Arab tribal fighters hit Raqqa.", {"Arab"}),  # Alabama
+    ("Medics at Al-Aqsa Martyrs Hospital in Gaza said five people died.", {"Al"}),  # Norway
+    ("A ship was hit near the Bab el-Mandeb strait off Yemen.", {"Bab"}),  # Al Bab, Aleppo
+])
+def test_words_of_other_names_are_no_places(nlp, text, not_places):
+    assert not_places.isdisjoint(places(nlp, text))
+
+
+def test_an_article_stays_outside_a_country_read_inside_a_name(nlp):
+    found = places(nlp, "The Israel Defense Forces said its troops raided Jenin.")
+    assert "Israel" in found and "The Israel" not in found
+
+
+def test_gaza_alone_is_the_strip_not_the_mozambican_province(nlp):
+    gaza = places(nlp, "Its aircraft struck dozens of sites in central and southern Gaza "
+                       "overnight.")["Gaza"]
+    assert gaza.country_code == "PS"

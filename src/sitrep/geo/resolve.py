@@ -36,8 +36,8 @@ _DISTRICT_KM = 30
 _EPONYM_SHARE = 0.1
 _COUNTRY_LEVELS = ("PCLI", "CONT")
 _FAR_KM = 1500
-_WITHHELD = (f"only a spelling variant matches, in a country the document does not name, "
-             f"over {_FAR_KM} km from every other place")
+_FAR_SPELLING = (f"only a spelling variant matches, in a country the document does not name, "
+                 f"over {_FAR_KM} km from every other place: left unresolved")
 _SEAT_BONUS = {"PPLC": 1.5, "PPLA": 0.8, "PPLA2": 0.3}
 
 
@@ -292,7 +292,7 @@ class Resolver:
 
     # -- output ------------------------------------------------------------------------
 
-    def _places(self, groups, scored, withheld: set[str]) -> list[Place]:
+    def _places(self, groups, scored, withheld: dict[str, str]) -> list[Place]:
         by_place: dict[object, Place] = {}
         for key, tops in groups.items():
             items = scored[key]
@@ -300,7 +300,7 @@ class Resolver:
             if not items or key in withheld:
                 by_place[("unresolved", key)] = Place(
                     tops[0].text, None, None, None, None, None, None, "other", mentions, 0.1,
-                    _WITHHELD if items else "no gazetteer entry for this name")
+                    withheld.get(key, "no gazetteer entry for this name"))
                 continue
             best = items[0]
             place_id = best.entry.gid
@@ -357,22 +357,22 @@ def _namesake_region_of_a_local_story(ctx: DocContext, scored: dict[str, list[_S
                 break
 
 
-def _far_spelling_variants(ctx: DocContext, scored: dict[str, list[_Scored]]) -> set[str]:
-    """A name the gazetteer knows only by a looser spelling, in a country the document
-    never names and far from every other place it names ("Kotlyne" in a Donetsk report
-    read as Cuautitlán, Mexico), is left unresolved: a wrong dot on the map is worse
-    than none, and the mention is kept."""
+def _far_spelling_variants(ctx: DocContext, scored: dict[str, list[_Scored]]) -> dict[str, str]:
+    """A name the gazetteer knows only by a looser spelling, whose best place lies in a
+    country the document neither names nor places anything else in, far from every other
+    place ("Kotlyne" in a Donetsk report read as Cuautitlán, Mexico), is left unresolved,
+    with why: a wrong dot on the map is worse than none, and the mention is kept."""
     anchors = {key: items[0].entry for key, items in scored.items()
                if items and items[0].entry.lat is not None and items[0].entry.matched != LOOSE}
-    counts = ctx.country_counts()
-    withheld = set()
+    named = ctx.country_counts()
+    withheld = {}
     for key, items in scored.items():
         best = items[0].entry if items else None
-        if best is None or best.matched != LOOSE or best.cc in counts or best.lat is None:
+        if best is None or best.lat is None or best.matched != LOOSE or best.cc in named:
             continue
         others = [a for k, a in anchors.items() if k != key]
-        if others and all(not _within(best, a, _FAR_KM) for a in others):
-            withheld.add(key)
+        if others and all(a.cc != best.cc and not _within(best, a, _FAR_KM) for a in others):
+            withheld[key] = _FAR_SPELLING
     return withheld
 
 
