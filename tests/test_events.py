@@ -382,3 +382,26 @@ def test_a_raid_is_a_clash_and_a_country_named_outside_the_curated_list_names_th
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
     assert event.actor1 == "Military Forces of Israel"
     assert event.source_claimant == "the health ministry"
+
+
+@pytest.mark.parametrize("text, coded", [
+    ("Russian troops killed two people in Kupiansk on Wednesday.",
+     ("Violence against civilians", "Attack", "Military Forces of Russia", "Civilians (Ukraine)")),
+    ("Ukrainian forces said they had killed 15 Russian soldiers near Kupiansk.",
+     ("Battles", "Armed clash", "Military Forces of Ukraine", "Military Forces of Russia")),
+    ("Russian soldiers shot dead a man in Kupiansk.",
+     ("Violence against civilians", "Attack", "Military Forces of Russia", "Civilians (Ukraine)")),
+])
+def test_a_killing_by_armed_people_is_coded_by_who_was_killed(nlp, cities, text, coded):
+    event = only(events_of(nlp, cities, text, towns=["Kupiansk"]))
+    assert (event.event_type, event.sub_event_type, event.actor1, event.actor2) == coded
+
+
+def test_a_killing_without_armed_people_is_no_event(nlp, cities):
+    assert events_of(nlp, cities, "The heat killed two people in Kupiansk.", towns=["Kupiansk"]) == []
+
+
+def test_civilians_are_never_the_attacker(nlp, cities):
+    text = "The strikes killed three civilians and injured 11 others in Kharkiv on Thursday."
+    event = only(events_of(nlp, cities, text, towns=["Kharkiv"]))
+    assert (event.actor1, event.actor2) == (None, "Civilians (Ukraine)")

@@ -304,6 +304,9 @@ def event_actors(
     nouns = actor_nouns()
     found: list[tuple[bool, int, str]] = []
     speaker_idx = {t.i for a in attributions if a.speaker is not None for t in a.speaker}
+    # "Ukrainian forces said they had killed ...": the speaking force acts.
+    armed_speaker = speaker_country is not None and any(
+        nouns.get(sent.doc[i].lemma_.lower()) == "military" for i in speaker_idx)
     sent_start = sent.start
     in_group: set[int] = set()
     for start, end, group_actor in named_groups(sent):
@@ -320,6 +323,8 @@ def event_actors(
             actor = f"Military Forces of {country}" if country else None
         elif token.i in subject_idx and token.dep_ == "nsubj" and (named := country_in([token])):
             actor = f"Military Forces of {named}"  # "Russia launched 40 drones"
+        elif armed_speaker and token.i in subject_idx and token.lower_ in ("they", "we"):
+            actor = f"Military Forces of {speaker_country}"
         elif role == "civilian" and event_type in ("Explosions/Remote violence", "Violence against civilians"):
             actor = f"Civilians ({place_country})" if place_country else "Civilians"
         elif role == "protester" and event_type in ("Protests", "Riots"):
@@ -357,6 +362,17 @@ def protest_coding(seg: Span, trigger: Span, sub_event: str) -> tuple[str, str]:
     return "Protests", sub_event
 
 
+def killing_coding(trigger: Span) -> tuple[str, str]:
+    """ACLED codes a killing by armed people by its victims: fighters killed make an armed
+    clash ("troops killed 15 militants"), anyone else violence against civilians ("troops
+    killed two people")."""
+    verb = governing_verb(trigger[0])
+    victims = [t for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
+    if any(t.lemma_.lower() in ARMED_NOUNS for t in victims):
+        return "Battles", "Armed clash"
+    return "Violence against civilians", "Attack"
+
+
 def territory_sub_event(trigger: Span, actor1: str | None, place: Place | None) -> str:
     prefix = "Military Forces of "
     actor_country = actor1[len(prefix):] if actor1 and actor1.startswith(prefix) else None
@@ -369,6 +385,18 @@ def territory_sub_event(trigger: Span, actor1: str | None, place: Place | None) 
 
 
 # ---------------------------------------------------------------- assembly
+
+
+def _ordered_actors(actors: list[str], event_type: str) -> tuple[str | None, str | None]:
+    """ACLED's order: protesters are actor 1 and a force that intervenes actor 2; civilians
+    are never actor 1 of any other event, and an unnamed attacker leaves actor 1 empty
+    ("the strikes killed three civilians")."""
+    if event_type in ("Protests", "Riots"):
+        actors = sorted(actors, key=lambda actor: not actor.startswith("Protesters"))
+    elif actors and actors[0].startswith("Civilians"):
+        rest = [a for a in actors if not a.startswith("Civilians")]
+        return (rest[0] if rest else None), actors[0]
+    return (actors[0] if actors else None), (actors[1] if len(actors) > 1 else None)
 
 
 def code_segment(seg: Span, attributions: list[Attribution], disclaimed_later: bool) -> Event | None:
@@ -388,11 +416,10 @@ def code_segment(seg: Span, attributions: list[Attribution], disclaimed_later: b
     event_type, sub_event = trigger_row.event_type, trigger_row.sub_event_type
     if event_type == "Protests":
         event_type, sub_event = protest_coding(seg, trigger, sub_event)
+    elif sub_event == "KILLING":
+        event_type, sub_event = killing_coding(trigger)
     actors = event_actors(seg, trigger, event_type, place, attributions, affiliation(source))
-    if event_type in ("Protests", "Riots"):
-        # ACLED: the protesters are actor 1, a force that intervenes is actor 2.
-        actors.sort(key=lambda actor: not actor.startswith("Protesters"))
-    actor1 = actors[0] if actors else None
+    actor1, actor2 = _ordered_actors(actors, event_type)
     if sub_event == "TERRITORY":
         sub_event = territory_sub_event(trigger, actor1, place)
     date, date_precision, time_precision, dated = event_time(seg, trigger)
@@ -408,7 +435,7 @@ def code_segment(seg: Span, attributions: list[Attribution], disclaimed_later: b
         location=place.location_fields() if place else None,
         geo_precision=geo_precision,
         actor1=actor1,
-        actor2=actors[1] if len(actors) > 1 else None,
+        actor2=actor2,
         fatalities=fatalities(seg),
         source_claimant=source.text if source is not None else None,
         evidence=Evidence(seg.start_char, seg.end_char, seg.text),
