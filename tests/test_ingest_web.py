@@ -204,6 +204,28 @@ def test_malformed_warc_record_is_reported_and_reading_resumes(tmp_path):
     assert sumy.url == "https://sumy.example.org/night-attack"
 
 
+def test_plain_warc_with_nul_bytes_in_image_and_gzip_encoded_records_is_read(tmp_path):
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    records = [
+        ("https://frontline.example.net/logo.png", [("Content-Type", "image/png")],
+         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10"),
+        ("https://sumy.example.org/night-attack",
+         [("Content-Type", "text/html"), ("Content-Encoding", "gzip")], gzip.compress(UNDATED_PAGE)),
+    ]
+    for uri, http_headers, body in records:
+        headers = StatusAndHeaders("200 OK", http_headers, protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            uri, "response", payload=io.BytesIO(body), http_headers=headers))
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(buffer.getvalue())
+    assert b"\x00" in path.read_bytes()
+    items = read_all(path)
+    assert problems(items) == []
+    [page] = documents(items)
+    assert page.url == "https://sumy.example.org/night-attack" and "Drones struck" in page.text
+
+
 def test_warc_without_html_pages_is_reported(tmp_path):
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import zlib
@@ -23,7 +24,12 @@ def is_gzipped_warc(data: bytes) -> bool:
             head = stream.read(_WARC_PEEK)
     except (OSError, EOFError, zlib.error):
         return False
-    return head.lstrip(b"\r\n").startswith((b"WARC/", b"ARC/"))
+    return starts_as_warc(head)
+
+
+def starts_as_warc(data: bytes) -> bool:
+    """Whether bytes open with a WARC (or ARC) record header, leading blank lines allowed."""
+    return data.removeprefix(codecs.BOM_UTF8).lstrip(b" \t\r\n").startswith((b"WARC/", b"ARC/"))
 
 
 def gunzip(data: bytes, max_bytes: int) -> bytes:

@@ -12,7 +12,7 @@ import os
 import re
 from typing import Any
 
-from .compressed import GZIP_MAGIC
+from .compressed import GZIP_MAGIC, starts_as_warc
 from .decoding import decode_text, looks_binary
 from .jsontext import JsonText, parse_json
 
@@ -47,13 +47,14 @@ def detect_format(source: JsonText, name: str) -> str:
 def _kind(data: bytes, name: str, source: JsonText) -> str:
     if data.startswith(GZIP_MAGIC):
         return "gzip"
+    # Before the binary test: an archive's image and gzip-encoded records hold NUL bytes.
+    if starts_as_warc(data[:_HEAD_BYTES]):
+        return "warc"
     if looks_binary(data):
         return "binary"
     head = decode_text(data[:_HEAD_BYTES])[0].lstrip("\ufeff \t\r\n")
     if not head.strip() and not decode_text(data)[0].strip():
         return "empty"
-    if head.startswith(("WARC/", "ARC/")):
-        return "warc"
     if head.startswith("<"):
         return _markup_format(head, name)
     if head.startswith(("{", "[")):
