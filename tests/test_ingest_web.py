@@ -37,6 +37,31 @@ def test_html_article_main_text_and_metadata():
     assert document.meta["format"] == "html"
 
 
+def _page_around(article: str) -> str:
+    """An article between a related-links aside, a dated reader's comment and a footer."""
+    return (
+        "<html><head><title>Fighting near Toretsk</title></head><body>"
+        "<aside class='related'><a href='/x'>Rail line reopened</a>"
+        "<time datetime='2021-06-14'>14 June 2021</time></aside>"
+        f"<article><h1>Fighting near Toretsk</h1>{article}"
+        "<p>Ukrainian units repelled two assaults near Toretsk on Friday, a brigade spokesman "
+        "said, adding that the town's water station had been damaged again.</p></article>"
+        "<section class='comments'><div class='comment'><span class='date'>Posted on 12 March "
+        "2019</span> anon: stay safe everyone.</div></section>"
+        "<footer>Copyright 2019-2024 Some Site. Page generated 2024-10-05.</footer></body></html>"
+    )
+
+
+def test_html_date_is_the_articles_never_a_comments_related_links_or_footers(tmp_path):
+    undated = tmp_path / "undated.html"
+    undated.write_text(_page_around(""))
+    bylined = tmp_path / "bylined.html"
+    bylined.write_text(_page_around("<p class='byline'>By Anna Melnyk, 3 August 2024</p>"))
+    first, second = read_all(undated, bylined)
+    assert first.published is None
+    assert second.published == "2024-08-03"
+
+
 def test_html_without_main_text_is_one_problem(tmp_path):
     page = tmp_path / "menu_only.html"
     page.write_text("<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a>"
