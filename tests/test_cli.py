@@ -232,6 +232,28 @@ def test_newer_database_is_refused(tmp_path):
     assert proc.returncode == 2 and "newer than this sitrep understands" in proc.stderr.decode()
 
 
+def test_unusable_database_or_output_paths_get_one_line_and_exit_2(tmp_path, examples_db):
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Shelling hit Nikopol overnight, the governor said.</p>"
+                    "</body></html>")
+    before = page.read_bytes()
+    runs = {
+        "not a SQLite database": [["stats", "--db", str(page)],
+                                  ["ingest", str(page), "--db", str(page)]],
+        "no such directory": [["ingest", str(page), "--db", "nodir/x.db"],
+                              ["export", "--format", "csv", "--db", str(examples_db),
+                               "-o", "nodir/x.csv"],
+                              ["extract", str(page), "-o", "nodir/out.jsonl"]],
+    }
+    for expected, commands in runs.items():
+        for args in commands:
+            proc = run_sitrep(*args, cwd=tmp_path)
+            lines = proc.stderr.decode().splitlines()
+            assert proc.returncode == 2 and len(lines) == 1 and expected in lines[0], (args, lines)
+    assert page.read_bytes() == before
+    assert not (tmp_path / "nodir").exists()
+
+
 def test_demo_runs_from_a_fresh_directory(tmp_path):
     proc = run_sitrep("demo", "--examples", str(EXAMPLES), cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr.decode()

@@ -104,6 +104,16 @@ def test_bad_requests_are_refused(store, tmp_path):
     assert not list(tmp_path.glob("*.partial"))
 
 
+def test_an_unwritable_output_is_one_error(store, tmp_path):
+    for fmt in ("csv", "geojson", "parquet"):
+        with pytest.raises(ExportError, match="no such directory"):
+            export(store, "places", fmt, tmp_path / "nodir" / f"places.{fmt}")
+    (tmp_path / "taken").mkdir()
+    with pytest.raises(ExportError, match="cannot write"):
+        export(store, "places", "csv", tmp_path / "taken")  # a directory, not a file
+    assert not list(tmp_path.rglob("*.partial"))
+
+
 def test_quantities_export_the_id_of_the_whole_they_are_part_of(store, tmp_path):
     # The link itself is written and tested in test_store; here only that it is exported.
     with _export(store, "quantities", "csv", tmp_path).open() as fh:

@@ -60,6 +60,20 @@ def test_newer_schema_is_refused(tmp_path):
         Store(path)
 
 
+def test_a_path_that_is_no_database_is_refused_and_left_alone(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<html><body>not a database</body></html>")
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
+    for path, message in ((page, "not a SQLite database"), (damaged, "cannot use the database"),
+                          (tmp_path / "nodir" / "s.db", "no such directory")):
+        before = path.read_bytes() if path.exists() else None
+        with pytest.raises(StoreError, match=message):
+            Store(path)
+        assert (path.read_bytes() if path.exists() else None) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["damaged.db", "page.html"]
+
+
 def test_reopening_keeps_data_and_version(tmp_path):
     path = tmp_path / "s.db"
     with Store(path) as store:

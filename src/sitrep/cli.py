@@ -8,7 +8,7 @@ import time
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Optional, TextIO
 
 import typer
 from rich.console import Console
@@ -88,6 +88,16 @@ def _extractor(model: str, batch_size: int) -> Extractor:
         raise typer.Exit(2)
 
 
+def _open_output(path: Path) -> TextIO:
+    try:
+        return path.open("w", encoding="utf-8")
+    except OSError as exc:
+        why = f"cannot write ({exc.strerror})" if path.parent.is_dir() else \
+            f"no such directory {path.parent}"
+        err.print(f"[red]error:[/red] {path}: {why}")
+        raise typer.Exit(2)
+
+
 def _open_store(db: Path) -> Store:
     try:
         return Store(db)
@@ -139,10 +149,10 @@ def extract(
         err.print(f"[red]error:[/red] unknown format '{format}'; only jsonl is supported")
         raise typer.Exit(2)
     published = _checked_date(published)  # refused before spaCy loads
+    sink = _open_output(output) if output else sys.stdout  # refused before spaCy loads too
     from . import pipeline
 
     extractor = _extractor(model, batch_size)
-    sink = output.open("w", encoding="utf-8") if output else sys.stdout
 
     def emit(extraction) -> None:
         # allow_nan=False: "Infinity" is not JSON; such a record is reported, not written.

@@ -73,10 +73,16 @@ def export(store: Store, table: ExportTable, fmt: ExportFormat, out: Path) -> in
         raise ExportError(f"unknown format '{fmt}'; choose one of {', '.join(writers)}")
     if fmt == "geojson" and table in _WITHOUT_POINTS:
         raise ExportError(f"{table} have no coordinates; export them as csv or parquet")
+    if not out.parent.is_dir():
+        raise ExportError(f"{out}: no such directory {out.parent}")
     data = rows(store, table)
     tmp = out.with_name(out.name + ".partial")
-    count = writers[fmt](data, tmp, _columns(store, table), table)
-    tmp.replace(out)  # a reader never sees a half-written export
+    try:
+        count = writers[fmt](data, tmp, _columns(store, table), table)
+        tmp.replace(out)  # a reader never sees a half-written export
+    except OSError as exc:  # no such folder, no permission, disk full
+        tmp.unlink(missing_ok=True)
+        raise ExportError(f"{out}: cannot write ({exc.strerror or exc})") from exc
     return count
 
 

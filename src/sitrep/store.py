@@ -122,15 +122,47 @@ class StoreError(RuntimeError):
     """The database cannot be used as asked; the message says why."""
 
 
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _refuse_unusable(path: Path) -> None:
+    """Refuse a path SQLite could not use, or that holds something else, before it is opened
+    (SQLite would otherwise write a schema into an empty or short non-database file)."""
+    if not path.parent.is_dir():
+        raise StoreError(f"{path}: no such directory {path.parent}")
+    if path.is_dir():
+        raise StoreError(f"{path}: is a directory, not a database file")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(_SQLITE_MAGIC))
+    except FileNotFoundError:
+        return  # a new database
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot open ({exc.strerror or exc})") from exc
+    if head and head != _SQLITE_MAGIC:
+        raise StoreError(f"{path}: not a SQLite database; left untouched")
+
+
 class Store:
     def __init__(self, path: str | Path):
         self.path = Path(path)
+        _refuse_unusable(self.path)
         self.conn = sqlite3.connect(self.path, isolation_level=None)
+        try:
+            self._configure()
+            self._migrate()
+        except sqlite3.DatabaseError as exc:  # damaged, locked, unwritable
+            self.conn.close()
+            raise StoreError(f"{self.path}: cannot use the database ({exc})") from exc
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def _configure(self) -> None:
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=10000")
-        self._migrate()
 
     def close(self) -> None:
         self.conn.close()
