@@ -329,6 +329,21 @@ def test_extract_reports_repeated_inputs(tmp_path):
     assert "same text and source as an earlier input" in proc.stderr.decode()
 
 
+def test_extract_output_is_replaced_only_by_a_run_that_extracts(tmp_path):
+    out = tmp_path / "keep.jsonl"
+    out.write_text('{"earlier": true}\n')
+    (tmp_path / "empty.txt").write_bytes(b"")
+    report = tmp_path / "r.txt"
+    report.write_text("Shelling hit Nikopol overnight, the regional governor said.")
+    for args, code in (([str(tmp_path / "empty.txt")], 1),
+                       ([str(report), "--model", "no_such_model"], 2)):
+        proc = run_sitrep("extract", *args, "-o", str(out), cwd=tmp_path)
+        assert proc.returncode == code and out.read_text() == '{"earlier": true}\n', args
+    proc = run_sitrep("extract", str(report), "-o", str(out), cwd=tmp_path)
+    assert proc.returncode == 0 and json.loads(out.read_text())["text"].startswith("Shelling")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.txt", "keep.jsonl", "r.txt"]
+
+
 def test_published_dates_undated_documents_only(tmp_path):
     undated = tmp_path / "undated.txt"
     undated.write_text("Drones struck Odesa on Tuesday, the regional governor said.")

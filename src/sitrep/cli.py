@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -88,13 +89,46 @@ def _extractor(model: str, batch_size: int) -> Extractor:
         raise typer.Exit(2)
 
 
-def _open_output(path: Path) -> TextIO:
+@contextmanager
+def _output(path: Path | None) -> Iterator[TextIO]:
+    """Standard output, or a file written beside `path` and renamed onto it once the run
+    ends: an interrupted run, or one that extracts nothing, leaves an earlier `path` whole."""
+    if path is None:
+        yield sys.stdout
+        return
+    partial = path.with_name(path.name + ".partial")
+    sink = _open_output(partial, path)
     try:
-        return path.open("w", encoding="utf-8")
+        yield sink
+    except BaseException:  # Ctrl-C, a missing model, a crash: no half-written output
+        sink.close()
+        partial.unlink(missing_ok=True)
+        raise
+    wrote = sink.tell() > 0
+    sink.close()
+    _put_in_place(partial, path, wrote)
+
+
+def _open_output(partial: Path, path: Path) -> TextIO:
+    try:
+        return partial.open("w", encoding="utf-8")
     except OSError as exc:
         why = f"cannot write ({exc.strerror})" if path.parent.is_dir() else \
             f"no such directory {path.parent}"
         err.print(f"[red]error:[/red] {path}: {why}")
+        raise typer.Exit(2)
+
+
+def _put_in_place(partial: Path, path: Path, wrote: bool) -> None:
+    if not wrote and path.exists():
+        partial.unlink()
+        err.print(f"nothing extracted; {path} left as it was")
+        return
+    try:
+        partial.replace(path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        err.print(f"[red]error:[/red] {path}: cannot write ({exc.strerror})")
         raise typer.Exit(2)
 
 
@@ -149,23 +183,20 @@ def extract(
         err.print(f"[red]error:[/red] unknown format '{format}'; only jsonl is supported")
         raise typer.Exit(2)
     published = _checked_date(published)  # refused before spaCy loads
-    sink = _open_output(output) if output else sys.stdout  # refused before spaCy loads too
-    from . import pipeline
+    with _output(output) as sink:  # an unwritable output is refused before spaCy loads too
+        from . import pipeline
 
-    extractor = _extractor(model, batch_size)
+        extractor = _extractor(model, batch_size)
 
-    def emit(extraction) -> None:
-        # allow_nan=False: "Infinity" is not JSON; such a record is reported, not written.
-        sink.write(json.dumps(extraction.to_dict(), ensure_ascii=False, allow_nan=False) + "\n")
-        sink.flush()
+        def emit(extraction) -> None:
+            # allow_nan=False: "Infinity" is not JSON; such a record is reported, not written.
+            sink.write(json.dumps(extraction.to_dict(), ensure_ascii=False, allow_nan=False)
+                       + "\n")
+            sink.flush()
 
-    try:
         with _progress("extracting") as advance:
             report = pipeline.extract(paths, extractor, emit, _report_problem, advance,
                                       stdin=sys.stdin.buffer, published=published)
-    finally:
-        if output:
-            sink.close()
     if report.failed:
         raise typer.Exit(1)
 
