@@ -268,7 +268,7 @@ def test_every_reader_feeds_the_pipeline(tmp_path):
     fixtures = Path(__file__).parent / "fixtures" / "ingest"
     db = tmp_path / "s.db"
     proc = run_sitrep("ingest", str(fixtures), "--db", str(db), cwd=tmp_path, timeout=240)
-    assert proc.returncode == 1  # the fixtures include a malformed line and an empty entry
+    assert proc.returncode == 1  # the fixtures include a malformed line
     conn = sqlite3.connect(db)
     formats = {row[0] for row in conn.execute("SELECT origin FROM documents")}
     assert any(".html" in o for o in formats) and any(".jsonl:" in o for o in formats)

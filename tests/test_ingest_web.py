@@ -71,10 +71,10 @@ def test_html_without_main_text_is_one_problem(tmp_path):
     assert len(documents(items)) == 1
 
 
-def test_rss_entries_become_documents_and_empty_entry_is_reported():
+def test_rss_entries_become_documents_and_a_bodiless_entry_is_its_title():
     path = FIXTURES / "batch" / "nested" / "feed_rss.xml"
     items = read_all(path)
-    first, second = documents(items)
+    first, second, third = items
     assert first.source == second.source == "Border Monitor"
     assert first.text.startswith("Mortar rounds landed on the outskirts of Vovchansk")
     assert "<b>" not in first.text and "\n\nA farm building caught fire" in first.text
@@ -84,8 +84,25 @@ def test_rss_entries_become_documents_and_empty_entry_is_reported():
     assert first.published == "2023-04-12"  # 23:30 +0300 stays on the writer's day
     assert first.origin == f"{path}#entry-1"
     assert second.published == "2023-04-13"
+    assert third.text == third.title == "Photo of the day"  # an empty <description>
+
+
+def test_feed_item_with_only_a_headline_is_read_and_one_with_only_an_image_passed_over(tmp_path):
+    image = ("<item><guid>{}</guid>"
+             "<description><![CDATA[<img src='x.jpg'><br/>]]></description></item>")
+    headline = ("<item><title>Explosions reported in Belgorod</title><guid>aw-3</guid>"
+                "<pubDate>Wed, 07 Feb 2024 10:00:00 GMT</pubDate></item>")
+    mixed = tmp_path / "mixed.rss"
+    mixed.write_text(f"<rss version='2.0'><channel><title>T</title>{image.format('aw-1')}"
+                     f"{headline}</channel></rss>")
+    images = tmp_path / "images.rss"
+    images.write_text(f"<rss version='2.0'><channel>{image.format('aw-2')}</channel></rss>")
+    items = read_all(mixed, images)
+    [document] = documents(items)
+    assert document.text == document.title == "Explosions reported in Belgorod"
+    assert document.origin == f"{mixed}#entry-2" and document.published == "2024-02-07"
     [problem] = problems(items)
-    assert problem.where == f"{path}#entry-3" and "no text" in problem.message
+    assert problem.line() == f"{images}: no entry with a title or text in feed"
 
 
 def test_atom_entry_prefers_full_content_over_summary():
@@ -236,7 +253,8 @@ def test_plain_warc_with_nul_bytes_in_image_and_gzip_encoded_records_is_read(tmp
         ("https://frontline.example.net/logo.png", [("Content-Type", "image/png")],
          b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10"),
         ("https://sumy.example.org/night-attack",
-         [("Content-Type", "text/html"), ("Content-Encoding", "gzip")], gzip.compress(UNDATED_PAGE)),
+         [("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+         gzip.compress(UNDATED_PAGE)),
     ]
     for uri, http_headers, body in records:
         headers = StatusAndHeaders("200 OK", http_headers, protocol="HTTP/1.1")

@@ -1,7 +1,8 @@
 """RSS 2.0, RSS 1.0 (RDF) and Atom feeds: one document per entry.
 
-Entry bodies are HTML fragments; they are reduced to text here. A feed that parses
-with errors but still yields entries is read; one with no entries at all is reported.
+Entry bodies are HTML fragments; they are reduced to text here. An entry without a body
+is its title; one with neither is passed over. A feed that parses with errors but still
+yields entries is read; one with no entries at all is reported.
 """
 
 from __future__ import annotations
@@ -25,8 +26,16 @@ def read(data: bytes, where: str) -> Items:
         return
     feed_info = parsed.get("feed") or {}
     source = (feed_info.get("title") or "").strip() or source_name(where)
+    # An entry without title or body (an image, say) is passed over, as a Telegram photo
+    # without caption is; only a feed where every entry is so is worth a problem.
+    found = 0
     for number, entry in enumerate(entries, start=1):
-        yield _entry_document(entry, f"{where}#entry-{number}", source)
+        document = _entry_document(entry, f"{where}#entry-{number}", source)
+        if document is not None:
+            found += 1
+            yield document
+    if not found:
+        yield IngestProblem(where, "no entry with a title or text in feed")
 
 
 def _no_entries_message(parsed: Any) -> str:
@@ -36,11 +45,12 @@ def _no_entries_message(parsed: Any) -> str:
     return "feed has no entries"
 
 
-def _entry_document(entry: Any, where: str, source: str) -> Document | IngestProblem:
-    text = _entry_text(entry)
-    if not text:
-        return IngestProblem(where, "entry has no text")
+def _entry_document(entry: Any, where: str, source: str) -> Document | None:
     title = fragment_to_text(entry.get("title") or "") or None
+    # A headline-only item ("Explosions reported in Belgorod") is the whole report.
+    text = _entry_text(entry) or title
+    if not text:
+        return None
     return Document(
         text=text,
         source=source,
