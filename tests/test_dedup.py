@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from samples import sample_extraction
 from sitrep import dedup
+from sitrep.store import Store
 
 WIRE = (
     "Russian forces struck the eastern town of Kostiantynivka with guided aerial bombs on "
@@ -20,6 +22,21 @@ OTHER = (
     "Farmers in the Poltava region began the wheat harvest early this year after a dry "
     "spring, and agronomists expect yields close to last season's, the ministry said. "
     "Exporters are watching freight rates through the Black Sea corridor closely."
+)
+
+# A regional administration's daily post; the next ones reuse its wording for other
+# incidents, as such posts do.
+POST = (
+    "Overnight, the enemy attacked Nikopol district with artillery and kamikaze drones. A "
+    "52-year-old man was wounded in Pokrovske community. Two private houses, a car and a "
+    "gas pipeline were damaged, the head of the regional military administration said."
+)
+OTHER_PLACES = POST.replace("Nikopol", "Synelnykove").replace("Pokrovske", "Mezhova")
+OTHER_COUNTS = POST.replace("52-year-old", "71-year-old").replace("Two private", "Three private")
+SYNDICATED = (
+    "Drone Attack On Nikopol District Wounds Man, Damages Homes\n\n"
+    "By Iryna Koval, Dnipro Daily\n\n" + POST + "\n\nFollow Dnipro Daily on Telegram "
+    "for updates from the region. Copyright 2024 Dnipro Daily."
 )
 
 
@@ -45,7 +62,7 @@ def test_a_copy_of_a_copy_joins_the_first_cluster():
     # Only the second copy is indexed, and it records that it belongs to d0's cluster: a match
     # on it must be reported as d0, the cluster's first document.
     finder = dedup.DuplicateFinder()
-    finder.seed([("d1", dedup.to_bytes(dedup.signature(RESPUN)), "d0")])
+    finder.seed([("d1", dedup.to_bytes(dedup.signature(RESPUN)), "d0", RESPUN)])
     third = RESPUN.replace("By our correspondent. ", "Updated at 14:00. ")
     assert finder.check("d2", dedup.signature(third))[0] == "d0"
 
@@ -53,10 +70,43 @@ def test_a_copy_of_a_copy_joins_the_first_cluster():
 def test_signature_round_trips_through_bytes():
     sig = dedup.signature(WIRE)
     finder = dedup.DuplicateFinder()
-    finder.seed([("stored", dedup.to_bytes(sig), None)])
+    finder.seed([("stored", dedup.to_bytes(sig), None, WIRE)])
     assert finder.check("new", dedup.signature(RESPUN))[0] == "stored"
 
 
 def test_texts_without_words_are_never_duplicates():
     assert dedup.signature("!!! ... ???") is None
     assert dedup.signature(WIRE) is not None
+
+
+def test_template_posts_about_other_places_or_counts_are_not_duplicates():
+    # Same wording, but another district and community, or another age and house count:
+    # other incidents, which analysts filtering on duplicate_of IS NULL must still see.
+    finder = _finder_with(POST)
+    assert finder.check("new", dedup.signature(OTHER_PLACES)) == (None, 0.0)
+    assert finder.check("new", dedup.signature(OTHER_COUNTS)) == (None, 0.0)
+
+
+def test_syndicated_copy_with_headline_and_boilerplate_points_to_its_post_only():
+    finder = _finder_with(OTHER_PLACES, POST, OTHER_COUNTS)
+    assert finder.check("new", dedup.signature(SYNDICATED))[0] == "d1"
+    assert _finder_with(OTHER_PLACES, OTHER_COUNTS).check(
+        "new", dedup.signature(SYNDICATED)) == (None, 0.0)
+
+
+def test_respin_writing_counts_as_digits_is_a_copy_but_another_count_is_not():
+    digits = RESPUN.replace("four residents", "4 residents").replace("eleven", "11")
+    finder = _finder_with(WIRE)
+    assert finder.check("new", dedup.signature(digits))[0] == "d0"
+    more_hurt = RESPUN.replace("four residents", "nine residents")
+    assert finder.check("new", dedup.signature(more_hurt)) == (None, 0.0)
+
+
+def test_stored_posts_are_compared_on_their_facts_in_a_later_run(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        post = sample_extraction(POST, name="Nikopol")
+        store.write(post, dedup.to_bytes(dedup.signature(POST)))
+        finder = dedup.DuplicateFinder()
+        finder.seed(store.signatures())
+    assert finder.check("new", dedup.signature(OTHER_PLACES)) == (None, 0.0)
+    assert finder.check("new", dedup.signature(SYNDICATED))[0] == post.document.doc_id
