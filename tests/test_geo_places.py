@@ -154,3 +154,23 @@ def test_gaza_alone_is_the_strip_not_the_mozambican_province(nlp):
     gaza = places(nlp, "Its aircraft struck dozens of sites in central and southern Gaza "
                        "overnight.")["Gaza"]
     assert gaza.country_code == "PS"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ukrainian forces recaptured Kindrashivka.", "Kindrashivka"),
+    ("Russian forces conducted 14 glide bomb strikes against Kostiantynivka.", "Kostiantynivka"),
+    ('Its forces had "liberated" Novopavlivka, the ministry said.', "Novopavlivka"),
+    ("Drones were shot down over the Belgorod, Kursk and Bryansk regions.", "Belgorod"),
+])
+def test_a_village_after_a_war_verb_or_preposition_is_a_place(nlp, text, name):
+    assert places(nlp, text)[name].country_code in ("UA", "RU")
+
+
+def test_every_name_of_a_list_before_a_plural_region_word_is_a_region(nlp):
+    found = places(nlp, "Hits were recorded in Sumy, Chernihiv and Odesa oblasts.")
+    assert {found[n].kind for n in ("Sumy", "Chernihiv", "Odesa")} == {"admin_region"}
+
+
+def test_the_city_of_a_name_its_region_shares_is_the_main_city(nlp):
+    city = places(nlp, "Missiles struck the southern city of Zaporizhzhia.")["Zaporizhzhia"]
+    assert city.kind == "populated_place" and city.resolved_name == "Zaporizhzhya"

@@ -19,7 +19,8 @@ from sitrep.groups import is_group_name
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PREPOSITIONS = {"in", "near", "from", "at", "outside", "to", "into", "toward", "towards",
                  "around", "across", "via", "through", "inside", "of", "between", "and",
-                 "nearby", "outskirts", "west", "east", "north", "south"}
+                 "nearby", "outskirts", "west", "east", "north", "south", "against", "over",
+                 "along", "beyond", "past", "behind", "within"}
 _REGION_WORDS = {"region", "oblast", "raion", "district", "province", "county", "governorate",
                  "city", "town", "village", "area", "state", "front", "direction", "sector",
                  "port", "airport"}
@@ -44,7 +45,9 @@ _TITLES = {"mr", "mrs", "ms", "dr", "president", "minister", "general", "gen", "
 _ATTACK_VERBS = {"shell", "strike", "hit", "capture", "liberate", "attack", "bomb", "take",
                  "seize", "enter", "retake", "encircle", "occupy", "storm", "shelled", "struck",
                  "captured", "liberated", "attacked", "bombed", "seized", "entered", "retook",
-                 "encircled", "occupied", "stormed", "visit", "visited", "leave", "left"}
+                 "encircled", "occupied", "stormed", "visit", "visited", "leave", "left",
+                 "recapture", "recaptured", "regain", "regained", "reach", "reached",
+                 "target", "targeted", "defend", "defended", "evacuate", "evacuated"}
 # Capitalised words after a place name that make it a place, not part of a longer name:
 # "Mansfield Mayor Curtis McCoy", "Aleppo City Council", "Dayton Police said".
 _CIVIC_FOLLOWERS = {"mayor", "police", "council", "sheriff", "governor", "fire", "city",
@@ -79,7 +82,10 @@ def _capitalised(token: Token) -> bool:
 
 
 def _place_context(doc: Doc, start: int, end: int) -> bool:
-    prev = doc[start - 1] if start > 0 else None
+    before = start - 1
+    while before >= 0 and doc[before].is_quote:
+        before -= 1  # 'had "liberated" Novopavlivka'
+    prev = doc[before] if before >= 0 else None
     nxt = doc[end] if end < len(doc) else None
     if prev is not None and (prev.lower_ in _PREPOSITIONS or prev.lower_ in _ATTACK_VERBS):
         return True
@@ -123,6 +129,14 @@ def _opens_longer_name(doc: Doc, end: int, limit: int) -> bool:
         return True
     return (nxt.text in {"-", "‑"} and not doc[end - 1].whitespace_ and len(doc[end - 1]) <= 3
             and end + 1 < limit and doc[end + 1].text[:1].isupper())
+
+
+def _modifies_noun(doc: Doc, end: int) -> bool:
+    """The word before `end` qualifies a lower-case noun after it ("Arab tribal fighters"),
+    as a people's name does and a place's rarely does, unless that noun is a region word."""
+    nxt = doc[end] if end < len(doc) else None
+    return (nxt is not None and nxt.text.islower() and nxt.pos_ in ("NOUN", "ADJ")
+            and nxt.lower_ not in _REGION_WORDS)
 
 
 def _trim(span: Span) -> Span:
@@ -241,8 +255,8 @@ class Recogniser:
         if _is_person_like(doc, start) or is_group_name(span.text) \
                 or span.text.lower() in _NEVER_ALONE:
             return False
-        if doc[start].ent_type_ == "NORP" and not self.demonyms_as_places:
-            return False  # "Arab tribal fighters": a people, not Arab, Alabama
+        if doc[start].ent_type_ == "NORP" and not self.demonyms_as_places and _modifies_noun(doc, end):
+            return False  # "Arab tribal fighters": a people, not Arab, Alabama ("Belgorod, ..." stays)
         if _opens_longer_name(doc, end, len(doc)):
             return False  # "Al-Aqsa Martyrs Hospital": Al is no Ål, Norway
         if doc[start].ent_type_ == "ORG" and self._embedded_in_org(span):

@@ -27,7 +27,11 @@ _REGION_SUFFIX = re.compile(
 # region" is a metro area, not Houston County.
 _CUE_LEVELS = {"oblast": "ADM1", "region": "ADM1", "province": "ADM1", "governorate": "ADM1",
                "state": "ADM1", "raion": "ADM2", "district": "ADM2", "county": "ADM2"}
-_REGION_CUE = re.compile(rf"^\W{{0,2}}\s*({'|'.join(_CUE_LEVELS)})\b", re.I)
+_REGION_CUE = re.compile(rf"^\W{{0,2}}\s*({'|'.join(_CUE_LEVELS)})s?\b", re.I)
+# "Sumy, Chernihiv and Odesa oblasts": every name of the list is a region.
+_NAME = r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?"
+_LISTED_REGIONS = re.compile(
+    rf"^(?:\s*,\s*{_NAME})*\s*,?\s+(?:and|or)\s+{_NAME}\s+({'|'.join(_CUE_LEVELS)})s\b")
 _TOWN_CUE = re.compile(r"\b(city|town|village|settlement|hamlet|suburb) of\s+$", re.I)
 _ADJACENT = re.compile(r"^\s*,\s*$|^\s+in\s+(the\s+)?$")
 _MAX_CANDIDATES = 60
@@ -123,8 +127,17 @@ def _drop_hijackers(found: list[Entry]) -> list[Entry]:
     ('New York' for New York City)."""
     if not any(e.level in (*_COUNTRY_LEVELS, "ADM1") for e in found):
         return found
-    return [e for e in found if not (e.matched in (ALTERNATE, LOOSE) and (
-        e.level == "ADM2" or e.level.startswith("PPL") and e.population < _BIG_CITY))]
+    return [e for e in found if _main_city_of_region(e, found) or not (
+        e.matched in (ALTERNATE, LOOSE) and (
+            e.level == "ADM2" or e.level.startswith("PPL") and e.population < _BIG_CITY))]
+
+
+def _main_city_of_region(entry: Entry, found: list[Entry]) -> bool:
+    """'Zaporizhzhia' is also the other spelling of the oblast's main city (Zaporizhzhya):
+    that city stays a candidate, for a cue such as 'the city of' to choose."""
+    return entry.level.startswith("PPL") and entry.matched == ALTERNATE and any(
+        r.level == "ADM1" and r.gid == entry.admin1
+        and entry.population >= _EPONYM_SHARE * r.population for r in found)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -205,7 +218,8 @@ class Resolver:
         entry, text = item.entry, ctx.text
         if entry.kind == "admin_region":
             for top in tops:
-                cue = _REGION_CUE.match(text[top.end:top.end + 14])
+                cue = _REGION_CUE.match(text[top.end:top.end + 14]) or _LISTED_REGIONS.match(
+                    text[top.end:top.end + 120])
                 if cue and _CUE_LEVELS[cue.group(1).lower()] == entry.level:
                     item.add(3.0, f"followed by '{cue.group(1)}'")
                     break
