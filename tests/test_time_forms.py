@@ -45,6 +45,10 @@ def found(text: str) -> list[tuple[str, str, str]]:
     ("On June 3 the town was shelled in the morning.",
      [("June 3", "2023-06-03", "DATE"), ("the morning", "2023-06-03TMO", "TIME")]),
     ("Shelling resumed in the afternoon.", [("the afternoon", "2023-06-15TAF", "TIME")]),
+    ("Losses from 24.02.22 to 14.06.23 were approximately:",
+     [("24.02.22", "2022-02-24", "DATE"), ("14.06.23", "2023-06-14", "DATE")]),
+    ("Losses as of 08:00 on 14 June 2023:",
+     [("08:00", "2023-06-14T08:00", "TIME"), ("14 June 2023", "2023-06-14", "DATE")]),
 ])
 def test_news_forms(text, expected):
     assert found(text) == expected
@@ -67,6 +71,7 @@ def test_news_forms(text, expected):
     "The strike killed 3 in the night attack.",
     "They spent the night in shelters.",
     "He said the week before that talks had failed.",
+    "Update the app to version 1.2.22.",
 ])
 def test_look_alikes_are_no_times(text):
     assert found(text) == []

@@ -65,9 +65,9 @@ def _clock_time(hour: int, minute: int, m: re.Match, ctx: Context) -> Result:
 
 
 def _has_clock_lead(ctx: Context, start: int, end: int) -> bool:
-    before = words_before(ctx, start)
-    if before and before[-1] in _CLOCK_LEADS:
-        return True
+    before = words_before(ctx, start, 2)
+    if before and (before[-1] in _CLOCK_LEADS or before == ["as", "of"]):
+        return True  # "as of 08:00": a ledger's closing time
     left = ctx.text[max(0, start - 20):start]
     return bool(_CLOCK_BEFORE.search(left) or _CLOCK_AFTER.match(ctx.text, end))
 
