@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from sitrep.geo.resolve import resolve_spans
-from sitrep.geo.resolve import Toponym, candidates, haversine_km
+from sitrep.geo.candidates import Toponym, candidates, haversine_km
 from sitrep.geo.store import get_gazetteer
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "geoparsing"

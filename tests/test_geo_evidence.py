@@ -124,7 +124,7 @@ def test_places_inside_an_entity_the_gazetteer_does_not_know(nlp):
 
 
 def _km(place, lat: float, lon: float) -> float:
-    from sitrep.geo.resolve import haversine_km
+    from sitrep.geo.candidates import haversine_km
     return haversine_km(place.lat, place.lon, lat, lon)
 
 

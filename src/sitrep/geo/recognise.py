@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.geo.normalise import name_key
-from sitrep.geo.resolve import Toponym
+from sitrep.geo.candidates import Toponym
 from sitrep.geo.sources import ABBREVIATION, ALTERNATE, DEMONYM
 from sitrep.geo.store import Gazetteer, looks_abbreviated
 from sitrep.groups import is_group_name

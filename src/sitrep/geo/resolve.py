@@ -15,14 +15,21 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from sitrep.geo.candidates import (
+    BIG_CITY,
+    COUNTRY_LEVELS,
+    EPONYM_SHARE,
+    Toponym,
+    candidates,
+    haversine_km,
+    prior,
+)
 from sitrep.geo.context import DocContext, document_context
 from sitrep.geo.normalise import name_key
-from sitrep.geo.sources import ALTERNATE, DEMONYM
+from sitrep.geo.sources import DEMONYM
 from sitrep.geo.store import LOOSE, Entry, Gazetteer, get_gazetteer
 from sitrep.model import Mention, Place
 
-_REGION_SUFFIX = re.compile(
-    r"\s+(oblast|region|province|raion|district|governorate|state|krai|county)$", re.I)
 # Which admin level a cue word announces: "Kharkiv region" is the oblast, but "the Houston
 # region" is a metro area, not Houston County.
 _CUE_LEVELS = {"oblast": "ADM1", "region": "ADM1", "province": "ADM1", "governorate": "ADM1",
@@ -34,15 +41,10 @@ _LISTED_REGIONS = re.compile(
     rf"^(?:\s*,\s*{_NAME})*\s*,?\s+(?:and|or)\s+{_NAME}\s+({'|'.join(_CUE_LEVELS)})s\b")
 _TOWN_CUE = re.compile(r"\b(city|town|village|settlement|hamlet|suburb) of\s+$", re.I)
 _ADJACENT = re.compile(r"^\s*,\s*$|^\s+in\s+(the\s+)?$")
-_MAX_CANDIDATES = 60
-_BIG_CITY = 1_000_000
 _DISTRICT_KM = 30
-_EPONYM_SHARE = 0.1
-_COUNTRY_LEVELS = ("PCLI", "CONT")
 _FAR_KM = 1500
 _FAR_SPELLING = (f"only a spelling variant matches, in a country the document does not name, "
                  f"over {_FAR_KM} km from every other place: left unresolved")
-_SEAT_BONUS = {"PPLC": 1.5, "PPLA": 0.8, "PPLA2": 0.3}
 
 
 @dataclass
@@ -56,17 +58,6 @@ class Weights:
 
 
 W = Weights()
-
-
-@dataclass
-class Toponym:
-    """A recognised (or gold) span to resolve."""
-
-    start: int
-    end: int
-    text: str
-    metonymic: bool = False
-    demonym: bool = False
 
 
 @dataclass
@@ -85,66 +76,6 @@ class _Scored:
         pieces of evidence do not stack."""
         self.add(points - self.country_points, why)
         self.country_points = 0.0
-
-
-def prior(entry: Entry) -> float:
-    """Belief before evidence: countries and continents dominate, then regions, then size."""
-    size = math.log10(entry.population + 1)
-    if entry.level in _COUNTRY_LEVELS:
-        return 9.0 + 0.05 * size
-    base = {"AREA": 6.5, "WATER": 6.5, "OTHER": 6.0, "ADM1": 3.5 + 0.3 * size,
-            "ADM2": 1.0 + 0.25 * size}.get(entry.level)
-    score = 0.75 * size + _SEAT_BONUS.get(entry.level, 0.0) if base is None else base
-    if entry.matched == ALTERNATE:
-        score -= 0.3
-    elif entry.matched == LOOSE:
-        score -= 1.5
-    return score
-
-
-def candidates(gaz: Gazetteer, top: Toponym) -> list[Entry]:
-    """Gazetteer entries for the mention, trying the bare name of 'X region' forms."""
-    found = gaz.lookup(top.text)
-    if top.demonym:
-        found = [e for e in found if e.matched == DEMONYM or e.level in _COUNTRY_LEVELS]
-    if not found:
-        base = _REGION_SUFFIX.sub("", top.text)
-        if base != top.text:
-            found = [e for e in gaz.lookup(base) if e.matched != DEMONYM]
-            regions = [e for e in found if e.kind == "admin_region"]
-            found = regions or found
-    found = _drop_hijackers(found)
-    if len(found) > _MAX_CANDIDATES:
-        found = sorted(found, key=prior, reverse=True)[:_MAX_CANDIDATES]
-    return found
-
-
-def _drop_hijackers(found: list[Entry]) -> list[Entry]:
-    """A town known by a country's or state's name only as an alternate name ('Turkey'
-    for a New Jersey borough, 'São Paulo' for a village) is never what prose means when
-    the country or state itself is a candidate, nor is a county ('Delaware' for Delaware
-    County, Indiana). Big cities keep their short names
-    ('New York' for New York City)."""
-    if not any(e.level in (*_COUNTRY_LEVELS, "ADM1") for e in found):
-        return found
-    return [e for e in found if _main_city_of_region(e, found) or not (
-        e.matched in (ALTERNATE, LOOSE) and (
-            e.level == "ADM2" or e.level.startswith("PPL") and e.population < _BIG_CITY))]
-
-
-def _main_city_of_region(entry: Entry, found: list[Entry]) -> bool:
-    """'Zaporizhzhia' is also the other spelling of the oblast's main city (Zaporizhzhya):
-    that city stays a candidate, for a cue such as 'the city of' to choose."""
-    return entry.level.startswith("PPL") and entry.matched == ALTERNATE and any(
-        r.level == "ADM1" and r.gid == entry.admin1
-        and entry.population >= _EPONYM_SHARE * r.population for r in found)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _within(a: Entry, b: Entry, km: float) -> bool:
@@ -196,7 +127,7 @@ class Resolver:
 
     def _country_evidence(self, ctx, item, key, sentences, dominant, counts, entries) -> None:
         entry = item.entry
-        if entry.level in _COUNTRY_LEVELS:
+        if entry.level in COUNTRY_LEVELS:
             # "Georgia" in a document about the US: the namesake state, not the country.
             namesake = any(e.level == "ADM1" and e.cc == dominant for e in entries)
             if dominant and dominant != entry.cc and not counts.get(entry.cc) and namesake:
@@ -230,7 +161,7 @@ class Resolver:
     def _after_a_place_inside(self, text, item, tops, ordered, cands) -> None:
         """'Atlanta, Georgia' / 'Glasgow, Ky.': the state that holds the place before it."""
         entry = item.entry
-        big_city = entry.level.startswith("PPL") and entry.population >= _BIG_CITY
+        big_city = entry.level.startswith("PPL") and entry.population >= BIG_CITY
         if entry.level not in ("ADM1", "ADM2", "PCLI") and not big_city:
             return
         for top in tops:
@@ -284,7 +215,7 @@ class Resolver:
         """Favour candidates near the other places this document resolved."""
         anchors = {key: items[0].entry for key, items in scored.items()
                    if items and items[0].entry.lat is not None
-                   and items[0].entry.level not in _COUNTRY_LEVELS}
+                   and items[0].entry.level not in COUNTRY_LEVELS}
         for key, items in scored.items():
             others = [a for k, a in anchors.items() if k != key]
             if len(items) < 2 or not others:
@@ -293,7 +224,7 @@ class Resolver:
             # itself: 'Mexico' beside 'Mexico City' stays the country, not México state.
             countries = {i.entry.cc for i in items if i.entry.level == "PCLI"}
             for item in items:
-                if item.entry.lat is None or item.entry.level in _COUNTRY_LEVELS \
+                if item.entry.lat is None or item.entry.level in COUNTRY_LEVELS \
                         or item.entry.cc in countries:
                     continue
                 nearest = min(others, key=lambda a: haversine_km(
@@ -398,7 +329,7 @@ def _eponymous_city(item: _Scored, entries: list[Entry]) -> None:
     if region.level not in ("ADM1", "ADM2") or not region.population:
         return
     if any(e.level.startswith("PPL") and e.matched == 0 and region.gid in (e.admin1, e.admin2)
-           and e.population >= _EPONYM_SHARE * region.population for e in entries):
+           and e.population >= EPONYM_SHARE * region.population for e in entries):
         item.add(-2.5, "the name is first its main city's")
 
 
