@@ -36,9 +36,11 @@ from sitrep.segments import segments, text_of
 from sitrep.tables import load_table
 
 QUOTES = "\"'“”‘’«»"
-HEDGE_WORDS = frozenset("reportedly allegedly purportedly apparently unconfirmed unverified possibly presumably perhaps".split())
+# Words by which a speaker or the reporter doubts the content. Approximation ("about 50 miles")
+# is no doubt: the quantity carries it as its own bound.
+HEDGE_WORDS = frozenset(
+    "reportedly allegedly purportedly apparently unconfirmed unverified possibly presumably perhaps likely probably".split())
 HEDGE_MODALS = frozenset("may might could".split())  # only as modal verbs: "May" is also a month
-APPROX_WORDS = frozenset("about around approximately roughly some nearly almost".split())
 # The wire disclaimer that hedges the claim before it (or in the same sentence).
 UNVERIFIED = re.compile(
     r"\b(?:could not|couldn't|cannot|can't|has not|have not|was not|were not|not)\s+"
@@ -387,7 +389,7 @@ def mentions_within(doc: Doc, start: int, end: int) -> list[tuple[int, Mention, 
     return hits[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
-def is_hedged(seg: Span, start: int, end: int, approx: bool = True) -> bool:
+def is_hedged(seg: Span, start: int, end: int) -> bool:
     """Hedge words in [start, end), or a 'could not be verified' note in the segment."""
     if says_unverified(seg):
         return True
@@ -395,12 +397,7 @@ def is_hedged(seg: Span, start: int, end: int, approx: bool = True) -> bool:
     low, high = max(start, seg.start_char), min(end, seg.end_char)
     inside = seg.doc.char_span(low, high, alignment_mode="expand") if low < high else None
     tokens = [t for t in inside if start <= t.idx < end] if inside is not None else []
-    for i, token in enumerate(tokens):
-        if token.lower_ in HEDGE_WORDS or (token.lower_ in HEDGE_MODALS and token.tag_ == "MD"):
-            return True
-        if approx and token.lower_ in APPROX_WORDS and i + 1 < len(tokens) and tokens[i + 1].like_num:
-            return True
-    return False
+    return any(t.lower_ in HEDGE_WORDS or (t.lower_ in HEDGE_MODALS and t.tag_ == "MD") for t in tokens)
 
 
 def says_unverified(seg: Span) -> bool:

@@ -331,7 +331,7 @@ def code_segment(seg: Span, attributions: list[Attribution], disclaimed_later: b
     if sub_event == "TERRITORY":
         sub_event = territory_sub_event(trigger, actor1, place)
     date, date_precision, time_precision, dated = event_time(seg, trigger)
-    hedged = is_hedged(seg, seg.start_char, seg.end_char, approx=False) or bool(claim and claim.cue_hedged)
+    hedged = is_hedged(seg, seg.start_char, seg.end_char) or bool(claim and claim.cue_hedged)
     hedged = hedged or disclaimed_later
     confidence = (trigger_row.weight + (0.05 if place else -0.1) + (0.05 if dated else -0.05)
                   + (0.0 if actors else -0.05) - (0.2 if hedged else 0.0) - (0.05 if claim else 0.0))
