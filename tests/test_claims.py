@@ -228,3 +228,11 @@ def test_a_people_s_word_before_a_title_gives_the_affiliation(nlp):
     claim = only(claims_of(nlp, "Israeli Prime Minister Benjamin Netanyahu said the strikes "
                                 "would continue."))
     assert claim.affiliation == "Israel"
+
+
+def test_a_passive_cue_takes_no_speaker_from_its_subject(nlp):
+    # "no injuries were reported": the subject is what is reported, not who reports it.
+    claims = claims_of(nlp, "The tanker was hit, UKMTO said, adding that no injuries were reported.")
+    assert [(c.speaker, c.cue, c.content) for c in claims] == [
+        ("UKMTO", "said", "The tanker was hit"), ("UKMTO", "adding", "no injuries were reported")]
+    assert only(claims_of(nlp, "It was reported by TASS that two soldiers died.")).speaker == "TASS"

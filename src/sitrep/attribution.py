@@ -144,9 +144,21 @@ def _speaker_span(token: Token) -> Span:
     return doc[start:end]
 
 
+def _passive_subject(cue: Token) -> Token | None:
+    """The subject of a passive cue ("no injuries were reported"): what is reported, not who reports."""
+    return next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+
+
+def _agent(cue: Token) -> Token | None:
+    """Who reports in the passive: "it was reported by TASS that ..."."""
+    return next((g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
 def _subject(cue: Token) -> Token | None:
     """The cue's subject. Coordinated verbs share their subject ("made no mention ... but said");
     a subject-less participle ("..., saying that") borrows the subject of the nearest cue above it."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
+        return _agent(cue)
     node = cue
     while True:
         subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
@@ -216,6 +228,9 @@ def _verb_attribution(cue: Token, seg: Span) -> Attribution | None:
     stance, cue_hedge, strength = cue_table()[cue.lemma_.lower()]
     if any(c.dep_ == "neg" for c in cue.children) and stance != "denies":
         return None  # "did not say" asserts nothing
+    passive = _passive_subject(cue)
+    if passive is not None and passive.lower_ != "it":
+        return None  # "no injuries were reported", "he was said to have fled": no one says it here
     doc, text = cue.doc, text_of(cue.doc)
     complements = [c for c in cue.children if c.dep_ in CONTENT_DEPS]
     # "Russia claims X; Ukraine says Y": what follows the cue is its content; a complement on its left
@@ -249,8 +264,8 @@ def _verb_attribution(cue: Token, seg: Span) -> Attribution | None:
         start, end, _ = _trimmed(text, start, end)
     if speaker is not None and (speaker.start_char < end and speaker.end_char > start or len(speaker) == 0):
         speaker = None  # the parse tangled speaker and content; keep the content only
-    if speaker is None or (len(speaker) == 1 and speaker[0].lower_ == "it" and speaker[0].dep_ == "nsubjpass"):
-        speaker, strength = None, strength - 0.2  # "it was reported that ..."
+    if speaker is None:
+        strength -= 0.2  # "it was reported that ..."
     return Attribution(doc[cue.i : cue.i + 1], speaker, start, end, stance, quoted, cue_hedge, strength)
 
 
