@@ -236,3 +236,10 @@ def test_a_passive_cue_takes_no_speaker_from_its_subject(nlp):
     assert [(c.speaker, c.cue, c.content) for c in claims] == [
         ("UKMTO", "said", "The tanker was hit"), ("UKMTO", "adding", "no injuries were reported")]
     assert only(claims_of(nlp, "It was reported by TASS that two soldiers died.")).speaker == "TASS"
+
+
+def test_a_relative_pronoun_speaker_is_its_antecedent(nlp):
+    claim = only(claims_of(nlp, "The government blamed the SDF, which denied any involvement."))
+    assert (claim.speaker, claim.stance, claim.content) == ("the SDF", "denies", "any involvement")
+    claim = only(claims_of(nlp, "The strike was condemned by UNICEF, which said 12 children were among the dead."))
+    assert claim.speaker == "UNICEF" and claim.speaker_type == "organisation"

@@ -179,6 +179,15 @@ def _subject(cue: Token) -> Token | None:
 
 
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
+RELATIVE_PRONOUNS = frozenset("which who that".split())
+
+
+def _relative_antecedent(subject: Token) -> Token:
+    """For "the SDF, which denied ...", the SDF: a relative pronoun names no one by itself."""
+    clause = subject.head
+    if subject.lower_ in RELATIVE_PRONOUNS and subject.tag_ in ("WDT", "WP") and clause.dep_ == "relcl":
+        return clause.head
+    return subject
 
 
 def _as_speaker(cue: Token) -> Token | None:
@@ -255,6 +264,7 @@ def _verb_attribution(cue: Token, seg: Span) -> Attribution | None:
         return None
     quoted = quoted or _between_quotes(text, start, end)
     subject = _subject(cue)
+    subject = _relative_antecedent(subject) if subject is not None else None
     speaker = _speaker_span(subject) if subject is not None and subject.i != cue.i else None
     tangled = speaker is not None and speaker.start_char < end and speaker.end_char > start
     if (speaker is None or tangled) and start < cue.idx and (rescued := _trailing_speaker(cue, start, end)):
