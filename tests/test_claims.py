@@ -243,3 +243,10 @@ def test_a_relative_pronoun_speaker_is_its_antecedent(nlp):
     assert (claim.speaker, claim.stance, claim.content) == ("the SDF", "denies", "any involvement")
     claim = only(claims_of(nlp, "The strike was condemned by UNICEF, which said 12 children were among the dead."))
     assert claim.speaker == "UNICEF" and claim.speaker_type == "organisation"
+
+
+def test_content_runs_on_over_a_conjunct_the_parser_hung_on_the_cue(nlp):
+    # With the line break a text file ends in, the parser makes "nine" a conjunct of "said".
+    claim = only(claims_of(nlp, "The Houthi-run health ministry said four people were killed and nine wounded "
+                                "in US strikes on Sanaa on Tuesday.\n"))
+    assert claim.content == "four people were killed and nine wounded in US strikes on Sanaa on Tuesday"

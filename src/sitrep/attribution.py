@@ -126,6 +126,17 @@ def _subtree_chars(token: Token) -> tuple[int, int]:
     return token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
 
 
+def _content_chars(content: Token, cue: Token) -> tuple[int, int]:
+    """The complement's subtree; when it ends in a bare "and", the parser hung the second conjunct
+    on the cue ("said four were killed and nine wounded ..."), and the content runs on over it."""
+    start, end = _subtree_chars(content)
+    last = content.right_edge
+    after = cue.doc[last.i + 1] if last.i + 1 < len(cue.doc) else None
+    if last.dep_ == "cc" and after is not None and after.dep_ == "conj" and after.head == cue:
+        end = max(end, _subtree_chars(after)[1])
+    return start, end
+
+
 def _speaker_span(token: Token) -> Span:
     """The subject's phrase without relative clauses; for "the ministry's statement", the ministry."""
     if token.lemma_.lower() in SOURCE_NOUNS:
@@ -246,7 +257,7 @@ def _verb_attribution(cue: Token, seg: Span) -> Attribution | None:
     # is the content only when nothing follows ("Two were killed, the governor said").
     content = next((c for c in complements if c.i > cue.i), complements[0] if complements else None)
     if content is not None:
-        start, end = _subtree_chars(content)
+        start, end = _content_chars(content, cue)
         # "denied that X, saying Y": Y is a claim of its own, not part of the denial.
         inner = [t.left_edge.idx for t in content.subtree if t.dep_ == "advcl" and t.lemma_.lower() in cue_table()]
         end = min([end, *inner])
