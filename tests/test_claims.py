@@ -250,3 +250,12 @@ def test_content_runs_on_over_a_conjunct_the_parser_hung_on_the_cue(nlp):
     claim = only(claims_of(nlp, "The Houthi-run health ministry said four people were killed and nine wounded "
                                 "in US strikes on Sanaa on Tuesday.\n"))
     assert claim.content == "four people were killed and nine wounded in US strikes on Sanaa on Tuesday"
+
+
+def test_source_said_after_a_clause_the_parser_did_not_make_its_complement(nlp):
+    # "Fighting" is parsed as an adverbial clause of the root "said", with no complement.
+    claim = only(claims_of(nlp, "Fighting flared on Wednesday, killing nine people, "
+                                "the Syrian Observatory for Human Rights said."))
+    assert claim.speaker == "the Syrian Observatory for Human Rights"
+    assert claim.content == "Fighting flared on Wednesday, killing nine people"
+    assert claims_of(nlp, "Speaking to reporters on Monday, the governor said.") == []

@@ -244,6 +244,27 @@ def _parenthetical(cue: Token) -> bool:
         t.text == "," for t in cue.doc[cue.head.i : cue.i])
 
 
+CLAUSE_DEPS = frozenset({"advcl", "ccomp", "parataxis", "dep", "conj", "csubj"})
+# Participles that set the scene of the speaking, not what was said: "Speaking to reporters, ...".
+SCENE_VERBS = frozenset("speak talk ask address respond reply comment appear visit".split())
+
+
+def _fronted_clause_end(cue: Token) -> int | None:
+    """Where the content ends when the parser made it a clause on the cue's left that is no
+    complement: "Fighting flared on Wednesday, killing nine, the Observatory said." (the cue is the
+    root, "Fighting" its adverbial clause). Not an introduction that is followed by a quote
+    ("Speaking in Kyiv, he said:") or a subordinate one ("As fighting raged, ...")."""
+    subject = next((c for c in cue.lefts if c.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i == 0 or any(c.text == ":" for c in cue.rights):
+        return None
+    comma = cue.doc[subject.left_edge.i - 1]
+    clauses = [c for c in cue.lefts if c.i < comma.i and c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX")]
+    if comma.text != "," or not clauses or any(
+            c.lemma_.lower() in SCENE_VERBS or any(g.dep_ == "mark" for g in c.children) for c in clauses):
+        return None
+    return comma.idx
+
+
 def _verb_attribution(cue: Token, seg: Span) -> Attribution | None:
     stance, cue_hedge, strength = cue_table()[cue.lemma_.lower()]
     if any(c.dep_ == "neg" for c in cue.children) and stance != "denies":
@@ -264,6 +285,8 @@ def _verb_attribution(cue: Token, seg: Span) -> Attribution | None:
     elif _parenthetical(cue):
         # Parenthetical cue: "Two were killed, the governor said." -- content precedes the cue clause.
         start, end, strength = seg.start_char, cue.left_edge.idx, strength - 0.1
+    elif (fronted := _fronted_clause_end(cue)) is not None:
+        start, end, strength = seg.start_char, fronted, strength - 0.1
     else:
         obj = next((c for c in cue.children if c.dep_ in ("dobj", "attr")), None)
         if obj is None or obj.pos_ == "PRON" or (len(list(obj.subtree)) < 3 and stance != "denies"):
