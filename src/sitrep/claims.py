@@ -17,9 +17,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 import sitrep.nlp  # noqa: F401  (declares the doc._.sitrep_* extensions)
-from sitrep.attribution import (
-    Attribution, affiliation, country_terms, disclaimed, doc_attributions, is_hedged,
-)
+from sitrep.affiliation import affiliation, country_terms
+from sitrep.attribution import Attribution, doc_attributions
+from sitrep.hedges import disclaimed, is_hedged
 from sitrep.model import Claim, Evidence
 from sitrep.quantities import quantities_within
 from sitrep.segments import text_of

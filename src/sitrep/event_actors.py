@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from sitrep.attribution import Attribution, country_in, country_name
+from sitrep.affiliation import country_in, country_name
+from sitrep.attribution import Attribution
 from sitrep.groups import named_groups
 from sitrep.model import Place
 from sitrep.tables import load_table

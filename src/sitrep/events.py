@@ -39,13 +39,13 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.attribution import (
-    Attribution, affiliation, country_name, disclaimed, doc_attributions, is_hedged, mentions_within,
-)
-from sitrep.event_merge import merge_restatements
+from sitrep.affiliation import affiliation, country_name, mentions_within
+from sitrep.attribution import Attribution, doc_attributions
 from sitrep.event_actors import ARMED_NOUNS, event_actors, governing_verb, ordered_actors
+from sitrep.event_merge import merge_restatements
 from sitrep.fatalities import fatalities
 from sitrep.groups import named_groups
+from sitrep.hedges import disclaimed, is_hedged
 from sitrep.model import Event, Evidence, Mention, Place
 from sitrep.segments import text_of
 from sitrep.tables import load_table
