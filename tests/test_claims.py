@@ -259,3 +259,11 @@ def test_source_said_after_a_clause_the_parser_did_not_make_its_complement(nlp):
     assert claim.speaker == "the Syrian Observatory for Human Rights"
     assert claim.content == "Fighting flared on Wednesday, killing nine people"
     assert claims_of(nlp, "Speaking to reporters on Monday, the governor said.") == []
+
+
+def test_adding_to_a_number_is_no_cue(nlp):
+    claim = only(claims_of(nlp, "UNHCR said 350,000 people had fled, adding to the 6.9 million people "
+                                "already displaced.\n"))
+    assert (claim.cue, claim.speaker) == ("said", "UNHCR")
+    adding = claims_of(nlp, "The mayor said the bridge was hit, adding that two people were hurt.")
+    assert [c.cue for c in adding] == ["said", "adding"]

@@ -234,10 +234,18 @@ def _fronted_clause_end(cue: Token) -> int | None:
     return comma.idx
 
 
+def _adds_to(cue: Token) -> bool:
+    """ "adding to the 6.9 million already displaced" increases a number; it reports nothing."""
+    after = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    return cue.lemma_.lower() == "add" and after is not None and after.lower_ == "to" and after.head == cue
+
+
 def _verb_attribution(cue: Token, seg: Span) -> Attribution | None:
     stance, cue_hedge, strength = cue_table()[cue.lemma_.lower()]
     if any(c.dep_ == "neg" for c in cue.children) and stance != "denies":
         return None  # "did not say" asserts nothing
+    if _adds_to(cue):
+        return None
     passive = _passive_subject(cue)
     if passive is not None and passive.lower_ != "it":
         return None  # "no injuries were reported", "he was said to have fled": no one says it here
