@@ -267,3 +267,11 @@ def test_adding_to_a_number_is_no_cue(nlp):
     assert (claim.cue, claim.speaker) == ("said", "UNHCR")
     adding = claims_of(nlp, "The mayor said the bridge was hit, adding that two people were hurt.")
     assert [c.cue for c in adding] == ["said", "adding"]
+
+
+def test_a_speaker_ending_in_a_bracketed_acronym_keeps_its_bracket(nlp):
+    claim = only(claims_of(nlp, "The UN Office for the Coordination of Humanitarian Affairs (OCHA) said "
+                                "aid convoys were blocked."))
+    assert claim.speaker == "The UN Office for the Coordination of Humanitarian Affairs (OCHA)"
+    claim = only(claims_of(nlp, "US Central Command (CENTCOM) said it struck three Houthi radar sites."))
+    assert claim.speaker == "US Central Command (CENTCOM)"

@@ -120,8 +120,14 @@ def _speaker_span(token: Token) -> Span:
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case" or doc[end - 1].is_space):
+        if _closes_bracket(doc[start:end]):
+            break  # "US Central Command (CENTCOM)": the acronym's bracket is part of the name
         end -= 1
     return doc[start:end]
+
+
+def _closes_bracket(span: Span) -> bool:
+    return span[-1].text == ")" and span.text.count("(") == span.text.count(")")
 
 
 def _passive_subject(cue: Token) -> Token | None:
