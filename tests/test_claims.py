@@ -275,3 +275,18 @@ def test_a_speaker_ending_in_a_bracketed_acronym_keeps_its_bracket(nlp):
     assert claim.speaker == "The UN Office for the Coordination of Humanitarian Affairs (OCHA)"
     claim = only(claims_of(nlp, "US Central Command (CENTCOM) said it struck three Houthi radar sites."))
     assert claim.speaker == "US Central Command (CENTCOM)"
+
+
+def test_a_leader_or_a_local_office_speaks_for_its_country(nlp):
+    claim = only(claims_of(nlp, "President Volodymyr Zelenskiy said Russia launched 40 missiles overnight."))
+    assert claim.affiliation == "Ukraine"
+    # The governor's region is named before him, not in his phrase.
+    text = "In the Kharkiv region, Governor Oleh Syniehubov said two people were injured."
+    region = Place("Kharkiv", 706482, "Kharkiv Oblast", 49.61, 36.48, "UA", "07", "admin_region",
+                   [Mention(text.index("Kharkiv"), text.index("Kharkiv") + 7)], 0.75)
+    claim = only(claims_of(nlp, text, places=[region]))
+    assert claim.affiliation == "Ukraine"
+    # An unrelated place framing a national figure's words is not their state.
+    claim = only(claims_of(nlp, "In Kharkiv, the envoy said talks would resume.", places=[
+        Place("Kharkiv", 706483, "Kharkiv", 49.98, 36.25, "UA", "07", "populated_place", [Mention(3, 10)], 0.9)]))
+    assert claim.affiliation is None

@@ -17,6 +17,8 @@ from sitrep.tables import load_table
 
 # doc.user_data key of the place-mention index, built once per Doc and read by both stages.
 MENTIONS_KEY = "sitrep_place_mentions"
+# Offices whose state is that of the place they govern, which the text may name outside the speaker.
+LOCAL_OFFICES = frozenset(["governor", "mayor", "administration"])
 
 
 @lru_cache(maxsize=1)
@@ -36,14 +38,30 @@ def affiliation(speaker: Span | None) -> str | None:
     """The country a speaker speaks for, from country words or a resolved place in the phrase."""
     if speaker is None:
         return None
-    country = country_in([t for t in speaker if not t.is_punct])
-    if country:
-        return country
+    return (country_in([t for t in speaker if not t.is_punct])
+            or _place_country(speaker.doc, speaker.start_char, speaker.end_char)
+            or _setting_country(speaker))
+
+
+def _place_country(doc: Doc, start: int, end: int) -> str | None:
+    """The country of the first place resolved in [start, end)."""
     # Places in the stage's order (not text order), as the first one with a country decides.
-    for _, mention, place in sorted(mentions_within(speaker.doc, speaker.start_char, speaker.end_char),
-                                    key=lambda hit: hit[0]):
-        if mention.end <= speaker.end_char and place.country_code:
+    for _, mention, place in sorted(mentions_within(doc, start, end), key=lambda hit: hit[0]):
+        if mention.end <= end and place.country_code:
             return country_name(place.country_code)
+    return None
+
+
+def _setting_country(speaker: Span) -> str | None:
+    """A local office speaks for the state of the place its words are framed in: "In the Kharkiv
+    region, Governor Oleh Syniehubov said ..." (a prepositional phrase before the speaker, on its verb)."""
+    if not any(t.lower_ in LOCAL_OFFICES for t in speaker):
+        return None
+    verb = speaker.root.head
+    for frame in (c for c in verb.lefts if c.dep_ == "prep" and c.i < speaker.start):
+        country = _place_country(speaker.doc, frame.left_edge.idx, frame.right_edge.idx + len(frame.right_edge.text))
+        if country:
+            return country
     return None
 
 
