@@ -62,7 +62,7 @@ def test_a_copy_of_a_copy_joins_the_first_cluster():
     # Only the second copy is indexed, and it records that it belongs to d0's cluster: a match
     # on it must be reported as d0, the cluster's first document.
     finder = dedup.DuplicateFinder()
-    finder.seed([("d1", dedup.to_bytes(dedup.signature(RESPUN)), "d0", RESPUN)])
+    finder.seed([("d1", dedup.to_bytes(dedup.signature(RESPUN)), "d0")], {"d1": RESPUN}.get)
     third = RESPUN.replace("By our correspondent. ", "Updated at 14:00. ")
     assert finder.check("d2", dedup.signature(third))[0] == "d0"
 
@@ -70,7 +70,7 @@ def test_a_copy_of_a_copy_joins_the_first_cluster():
 def test_signature_round_trips_through_bytes():
     sig = dedup.signature(WIRE)
     finder = dedup.DuplicateFinder()
-    finder.seed([("stored", dedup.to_bytes(sig), None, WIRE)])
+    finder.seed([("stored", dedup.to_bytes(sig), None)], {"stored": WIRE}.get)
     assert finder.check("new", dedup.signature(RESPUN))[0] == "stored"
 
 
@@ -107,6 +107,6 @@ def test_stored_posts_are_compared_on_their_facts_in_a_later_run(tmp_path):
         post = sample_extraction(POST, name="Nikopol")
         store.write(post, dedup.to_bytes(dedup.signature(POST)))
         finder = dedup.DuplicateFinder()
-        finder.seed(store.signatures())
-    assert finder.check("new", dedup.signature(OTHER_PLACES)) == (None, 0.0)
-    assert finder.check("new", dedup.signature(SYNDICATED))[0] == post.document.doc_id
+        finder.seed(store.signatures(), store.text_of)
+        assert finder.check("new", dedup.signature(OTHER_PLACES)) == (None, 0.0)
+        assert finder.check("new", dedup.signature(SYNDICATED))[0] == post.document.doc_id

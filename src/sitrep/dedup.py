@@ -9,7 +9,7 @@ ten copies of one wire story form one cluster.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 import numpy as np
@@ -58,7 +58,7 @@ class Facts(NamedTuple):
 
 class Signature(NamedTuple):
     minhash: MinHash
-    facts: Facts
+    facts: Facts | None  # None for a stored signature until a candidate needs its facts
 
 
 def signature(text: str) -> Signature | None:
@@ -100,11 +100,12 @@ def to_bytes(sig: Signature) -> bytes:
     return sig.minhash.hashvalues.astype(np.uint64).tobytes()
 
 
-def from_bytes(data: bytes, text: str) -> Signature:
-    """A stored signature; its facts are read again from the text, which is stored anyway."""
+def from_bytes(data: bytes) -> Signature:
+    """A stored signature. Its facts are read again from the stored text, and only when it
+    is a candidate: seeding a large store must not read every text."""
     mh = MinHash(num_perm=NUM_PERM, scheme=SCHEME,
                  hashvalues=np.frombuffer(data, dtype=np.uint64))
-    return Signature(mh, facts(text))
+    return Signature(mh, None)
 
 
 class DuplicateFinder:
@@ -115,10 +116,21 @@ class DuplicateFinder:
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._signatures: dict[str, Signature] = {}
         self._cluster_of: dict[str, str] = {}
+        self._stored_text: Callable[[str], str] | None = None
 
-    def seed(self, stored: Iterable[tuple[str, bytes, str | None, str]]) -> None:
-        for doc_id, blob, duplicate_of, text in stored:
-            self._remember(doc_id, from_bytes(blob, text), duplicate_of)
+    def seed(self, stored: Iterable[tuple[str, bytes, str | None]],
+             text_of: Callable[[str], str]) -> None:
+        """Earlier documents' signatures; `text_of` gives a stored document's text."""
+        self._stored_text = text_of
+        for doc_id, blob, duplicate_of in stored:
+            self._remember(doc_id, from_bytes(blob), duplicate_of)
+
+    def _facts_of(self, doc_id: str) -> Facts:
+        known = self._signatures[doc_id]
+        if known.facts is None:
+            known = known._replace(facts=facts(self._stored_text(doc_id)))
+            self._signatures[doc_id] = known
+        return known.facts
 
     def check(self, doc_id: str, sig: Signature) -> tuple[str | None, float]:
         """The cluster this document duplicates (or None) and the similarity seen."""
@@ -126,9 +138,9 @@ class DuplicateFinder:
         for other in self._lsh.query(sig.minhash):
             if other == doc_id:
                 continue
-            known = self._signatures[other]
-            sim = sig.minhash.jaccard(known.minhash)
-            if sim >= self.threshold and sim > best_sim and facts_agree(sig.facts, known.facts):
+            sim = sig.minhash.jaccard(self._signatures[other].minhash)
+            if sim >= self.threshold and sim > best_sim and facts_agree(sig.facts,
+                                                                        self._facts_of(other)):
                 best, best_sim = other, sim
         if best is None:
             return None, 0.0

@@ -124,7 +124,7 @@ def ingest(paths: list[str], store: Store, extractor: Extractor,
     """Analyse and store every new document; re-running the same inputs adds nothing."""
     report = RunReport()
     finder = dedup.DuplicateFinder()
-    finder.seed(store.signatures())
+    finder.seed(store.signatures(), store.text_of)
     documents = _fresh_documents(paths, report, on_problem, store.has, stdin, published)
     for result in extractor.extract(documents):
         if isinstance(result, IngestProblem):

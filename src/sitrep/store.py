@@ -215,11 +215,15 @@ class Store:
         row = self.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,))
         return row.fetchone() is not None
 
-    def signatures(self) -> Iterator[tuple[str, bytes, str | None, str]]:
-        """Stored MinHash signatures and texts, so duplicate detection spans earlier runs."""
+    def signatures(self) -> Iterator[tuple[str, bytes, str | None]]:
+        """Stored MinHash signatures, so duplicate detection spans earlier runs."""
         yield from self.conn.execute(
-            "SELECT doc_id, minhash, duplicate_of, text FROM documents WHERE minhash IS NOT NULL"
+            "SELECT doc_id, minhash, duplicate_of FROM documents WHERE minhash IS NOT NULL"
         )
+
+    def text_of(self, doc_id: str) -> str:
+        return self.conn.execute("SELECT text FROM documents WHERE doc_id = ?",
+                                 (doc_id,)).fetchone()[0]
 
     def counts(self) -> dict[str, int]:
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
