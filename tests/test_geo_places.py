@@ -174,3 +174,10 @@ def test_every_name_of_a_list_before_a_plural_region_word_is_a_region(nlp):
 def test_the_city_of_a_name_its_region_shares_is_the_main_city(nlp):
     city = places(nlp, "Missiles struck the southern city of Zaporizhzhia.")["Zaporizhzhia"]
     assert city.kind == "populated_place" and city.resolved_name == "Zaporizhzhya"
+
+
+def test_a_region_word_after_a_city_s_name_finds_the_region(nlp):
+    found = places(nlp, "Drones hit the Kursk region overnight. Shelling hit villages in "
+                        "Belgorod Oblast.")
+    assert found["Kursk"].kind == found["Belgorod"].kind == "admin_region"
+    assert found["Kursk"].country_code == "RU"

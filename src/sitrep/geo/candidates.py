@@ -13,6 +13,7 @@ from sitrep.geo.store import LOOSE, Entry, Gazetteer
 
 _REGION_SUFFIX = re.compile(
     r"\s+(oblast|region|province|raion|district|governorate|state|krai|county)$", re.I)
+_REGION_NAMES = ("Oblast", "Province", "Governorate", "Krai", "Region")
 _MAX_CANDIDATES = 60
 BIG_CITY = 1_000_000
 EPONYM_SHARE = 0.1
@@ -46,9 +47,15 @@ def prior(entry: Entry) -> float:
     return score
 
 
-def candidates(gaz: Gazetteer, top: Toponym) -> list[Entry]:
-    """Gazetteer entries for the mention, trying the bare name of 'X region' forms."""
+def candidates(gaz: Gazetteer, top: Toponym, region_next: bool = False) -> list[Entry]:
+    """Gazetteer entries for the mention, trying the bare name of 'X region' forms, and the
+    region's own name when a region word follows a name that only a city answers to
+    ('the Kursk region': Kurskaya oblast')."""
     found = gaz.lookup(top.text)
+    if region_next and not any(e.kind == "admin_region" for e in found):
+        known = {e.gid for e in found}
+        found = found + [e for suffix in _REGION_NAMES for e in gaz.lookup(f"{top.text} {suffix}")
+                         if e.kind == "admin_region" and e.gid not in known]
     if top.demonym:
         found = [e for e in found if e.matched == DEMONYM or e.level in COUNTRY_LEVELS]
     if not found:

@@ -98,7 +98,8 @@ class Resolver:
         groups: dict[str, list[Toponym]] = defaultdict(list)
         for top in toponyms:
             groups[name_key(top.text)].append(top)
-        cands = {key: candidates(self.gaz, tops[0]) for key, tops in groups.items()}
+        cands = {key: candidates(self.gaz, tops[0], any(
+            _REGION_CUE.match(text[t.end:t.end + 14]) for t in tops)) for key, tops in groups.items()}
         ordered = sorted(toponyms, key=lambda t: t.start)
         scored = {key: self._first_pass(ctx, key, groups[key], cands[key], ordered, cands)
                   for key in groups}
