@@ -181,3 +181,11 @@ def test_a_region_word_after_a_city_s_name_finds_the_region(nlp):
                         "Belgorod Oblast.")
     assert found["Kursk"].kind == found["Belgorod"].kind == "admin_region"
     assert found["Kursk"].country_code == "RU"
+
+
+def test_congo_is_the_congo_that_holds_the_other_places(nlp):
+    east = places(nlp, "M23 rebels advanced from Goma toward Uvira. The United States urged "
+                       "Rwanda and Congo to respect the truce.")
+    assert east["Congo"].country_code == "CD"
+    west = places(nlp, "Floods hit Brazzaville and Pointe-Noire. Congo asked for aid.")
+    assert west["Congo"].country_code == "CG"

@@ -224,6 +224,8 @@ class Resolver:
             # Closeness to places inside a country is no evidence against the country
             # itself: 'Mexico' beside 'Mexico City' stays the country, not México state.
             countries = {i.entry.cc for i in items if i.entry.level == "PCLI"}
+            if len(countries) > 1:
+                _country_holding_the_places(items, others)
             for item in items:
                 if item.entry.lat is None or item.entry.level in COUNTRY_LEVELS \
                         or item.entry.cc in countries:
@@ -277,6 +279,17 @@ class Resolver:
     def _country_name(self, cc: str) -> str:
         country = self.gaz.country(cc)
         return country.name if country else cc
+
+
+def _country_holding_the_places(items: list[_Scored], others: list[Entry]) -> None:
+    """'Congo' names two countries: the one that holds the document's other places (Goma,
+    Uvira) is meant, when the other holds none of them."""
+    if any(i.entry.matched == DEMONYM for i in items):
+        return  # "Chinese" names a people wherever the places are
+    holding = {a.cc for a in others}
+    inside = [i for i in items if i.entry.level == "PCLI" and i.entry.cc in holding]
+    if len(inside) == 1:
+        inside[0].add(2.0, "holds the other places named")
 
 
 def _namesake_region_of_a_local_story(ctx: DocContext, scored: dict[str, list[_Scored]],
