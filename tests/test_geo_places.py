@@ -189,3 +189,21 @@ def test_congo_is_the_congo_that_holds_the_other_places(nlp):
     assert east["Congo"].country_code == "CD"
     west = places(nlp, "Floods hit Brazzaville and Pointe-Noire. Congo asked for aid.")
     assert west["Congo"].country_code == "CG"
+
+
+def test_a_country_s_possessive_names_the_country():
+    text = "Fighting was most intense in the Pokrovsk direction, Ukraine's General Staff said."
+    start = text.index("Pokrovsk")
+    assert resolve_spans(text, [(start, start + 8)])[0].admin1 == "Donetsk Oblast"
+
+
+def test_an_acronym_in_brackets_and_an_arabic_name_s_first_word_are_no_places(nlp):
+    found = places(nlp, "The International Organization for Migration (IOM) said 20,000 people "
+                        "fled the attack on Abu Shouk camp near El Fasher.")
+    assert "IOM" not in found and "Abu" not in found and "El Fasher" in found
+
+
+def test_a_region_and_its_city_named_apart_are_two_places(nlp):
+    found = [p for p in nlp("In the Kharkiv region, shelling hit two villages. Later a guided "
+                            "bomb struck a district of Kharkiv.")._.sitrep_places]
+    assert sorted(p.kind for p in found) == ["admin_region", "populated_place"]

@@ -27,6 +27,7 @@ _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n+")
 _CAPITALISED_RUN = re.compile(
     r"\b[A-Z][\w’'.-]*(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w’'.-]*)*")
 _MAX_WORDS = 6
+_POSSESSIVE = re.compile(r"['’]s$")  # "Ukraine's General Staff" names Ukraine
 _ACTING = re.compile(
     r"\s+(?:-?backed\s+)?(?:forces|troops|army|military|soldiers|servicemen|units|fighters|"
     r"militants|paratroopers|marines|navy|air\s+force|jets|warplanes|aircraft|drones?|"
@@ -93,7 +94,7 @@ def _countries_in_run(names: dict[str, str], run: str, offset: int) -> list[Coun
         for j in range(min(len(words), i + _MAX_WORDS), i, -1):
             start = words[i][0]
             end = words[j - 1][0] + len(words[j - 1][1])
-            key = name_key(run[start:end].rstrip(".,;:"))
+            key = name_key(_POSSESSIVE.sub("", run[start:end].rstrip(".,;:")))
             if key in names:
                 found.append(CountryMention(names[key], offset + start, key))
                 i = j

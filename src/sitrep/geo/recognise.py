@@ -60,6 +60,10 @@ _FUNCTION_POS = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "INTJ"}
 # Lower-case words inside Arabic, Romance and Dutch names ("Bab el-Mandeb", "Rio de Janeiro").
 # Only those that are no English word: "Ohio as a non-profit".
 _NAME_PARTICLES = {"el", "al", "ez", "ash", "bin", "ibn", "de", "del", "der", "van", "von"}
+# Words that open Arabic and Hebrew place names ("Abu Shouk", "Umm Qasr", "Beit Lahia",
+# "Deir al-Balah") and are some other place's name alone (Ābu, India).
+_NAME_OPENERS = {"abu", "umm", "beit", "bayt", "deir", "dayr", "tel", "tell", "ras", "kafr",
+                 "khan", "wadi", "jabal", "jebel", "ain", "bir", "bab", "sidi", "ben", "bani"}
 MAX_NGRAM = 4
 SIGNIFICANT_POPULATION = 100_000
 
@@ -125,10 +129,19 @@ def _opens_longer_name(doc: Doc, end: int, limit: int) -> bool:
     if end >= limit:
         return False
     nxt = doc[end]
-    if nxt.lower_ in _NAME_PARTICLES:
+    if nxt.lower_ in _NAME_PARTICLES or (doc[end - 1].lower_ in _NAME_OPENERS
+                                         and nxt.text[:1].isupper()):
         return True
     return (nxt.text in {"-", "‑"} and not doc[end - 1].whitespace_ and len(doc[end - 1]) <= 3
             and end + 1 < limit and doc[end + 1].text[:1].isupper())
+
+
+def _bracketed_acronym(doc: Doc, start: int, end: int) -> bool:
+    """An all-capitals word in brackets right after a capitalised name is that name's
+    acronym ('the International Organization for Migration (IOM)')."""
+    return (end - start == 1 and doc[start].is_upper and 1 < start and end < len(doc)
+            and doc[start - 1].text == "(" and doc[end].text == ")"
+            and doc[start - 2].text[:1].isupper())
 
 
 def _modifies_noun(doc: Doc, end: int) -> bool:
@@ -259,6 +272,8 @@ class Recogniser:
             return False  # "Arab tribal fighters": a people, not Arab, Alabama ("Belgorod, ..." stays)
         if _opens_longer_name(doc, end, len(doc)):
             return False  # "Al-Aqsa Martyrs Hospital": Al is no Ål, Norway
+        if _bracketed_acronym(doc, start, end):
+            return False  # "Organization for Migration (IOM)": no Isle of Man
         if doc[start].ent_type_ == "ORG" and self._embedded_in_org(span):
             return True
         if _is_abbreviation_after_place(doc, start, end):

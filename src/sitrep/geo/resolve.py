@@ -107,7 +107,7 @@ class Resolver:
         _namesake_region_of_a_local_story(ctx, scored, cands)
         self._coherence(scored)
         withheld = _far_spelling_variants(ctx, scored)
-        return self._places(groups, scored, withheld)
+        return self._places(text, groups, scored, withheld)
 
     # -- pass one ----------------------------------------------------------------------
 
@@ -240,7 +240,7 @@ class Resolver:
 
     # -- output ------------------------------------------------------------------------
 
-    def _places(self, groups, scored, withheld: dict[str, str]) -> list[Place]:
+    def _places(self, text, groups, scored, withheld: dict[str, str]) -> list[Place]:
         by_place: dict[object, Place] = {}
         for key, tops in groups.items():
             items = scored[key]
@@ -250,22 +250,29 @@ class Resolver:
                     tops[0].text, None, None, None, None, None, None, "other", mentions, 0.1,
                     withheld.get(key, "no gazetteer entry for this name"))
                 continue
-            best = items[0]
-            place_id = best.entry.gid
-            if place_id in by_place:
-                by_place[place_id].mentions.extend(mentions)
-                continue
-            by_place[place_id] = self._place(tops[0].text, best, items, mentions)
+            split = _region_and_city(text, tops, items)
+            for best, share in split:
+                mentions = [Mention(t.start, t.end, t.metonymic) for t in share]
+                partners = tuple(other for other, _ in split if other is not best)
+                if best.entry.gid in by_place:
+                    by_place[best.entry.gid].mentions.extend(mentions)
+                else:
+                    by_place[best.entry.gid] = self._place(share[0].text, best, items, mentions,
+                                                           partners)
         places = list(by_place.values())
         for place in places:
             place.mentions.sort(key=lambda m: m.start)
         return sorted(places, key=lambda p: p.mentions[0].start)
 
-    def _place(self, surface, best: _Scored, items: list[_Scored], mentions) -> Place:
+    def _place(self, surface, best: _Scored, items: list[_Scored], mentions,
+               partners: tuple[_Scored, ...] = ()) -> Place:
         entry = best.entry
         top = max(s.score for s in items)
         total = sum(math.exp(s.score - top) for s in items)
-        confidence = round(min(0.99, 1.0 / total) * (0.8 if entry.matched == LOOSE else 1.0), 3)
+        # A region and its city split by their mentions share one belief: the two together.
+        scores = [best.score] + [c.score for c in partners]
+        share = sum(math.exp(x - top) for x in scores) / total
+        confidence = round(min(0.99, share) * (0.8 if entry.matched == LOOSE else 1.0), 3)
         admin1 = None
         if entry.level == "ADM1":
             admin1 = entry.name
@@ -279,6 +286,22 @@ class Resolver:
     def _country_name(self, cc: str) -> str:
         country = self.gaz.country(cc)
         return country.name if country else cc
+
+
+def _region_and_city(text: str, tops: list[Toponym],
+                     items: list[_Scored]) -> list[tuple[_Scored, list[Toponym]]]:
+    """The winner with the mentions it takes. 'Kharkiv region' and bare 'Kharkiv' in one
+    report share a name but not a place: when the winner is a region named with its region
+    word, the bare mentions go to its main city."""
+    best = items[0]
+    cued = [t for t in tops if _REGION_CUE.match(text[t.end:t.end + 14])]
+    bare = [t for t in tops if t not in cued]
+    if best.entry.kind != "admin_region" or not cued or not bare:
+        return [(best, tops)]
+    city = next((i for i in items if i.entry.level.startswith("PPL")
+                 and best.entry.gid in (i.entry.admin1, i.entry.admin2)
+                 and i.entry.population >= EPONYM_SHARE * best.entry.population), None)
+    return [(best, cued), (city, bare)] if city else [(best, tops)]
 
 
 def _country_holding_the_places(items: list[_Scored], others: list[Entry]) -> None:
