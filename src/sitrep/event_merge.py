@@ -3,9 +3,9 @@
 A report restates its incident: the headline ("Drone strike kills two in Izmail"), the lead
 and a follow-up sentence ("The drone hit a warehouse") each code the same event, and ten
 coded rows inflate any count. ACLED's unit is an event type at a location on a day, so two
-events of one document with the same type, sub-event type and location are one event when
-they fall on the same day, or when one of them has no date of its own (it only took the
-report's day, as a headline does). The kept event is the first with the most exact date;
+events of one document with the same type and location are one event when they have the
+same sub-event type and day, or when one of them has no date of its own (it only took the
+report's day, as a headline does, whose vaguer words may code another sub-event). The kept event is the first with the most exact date;
 it takes the other's actors where it has none, and the larger death toll (a restatement
 repeats a toll, it does not add to it). Events without a location are never merged: there is
 nothing to say they are the same.
@@ -23,11 +23,15 @@ UNDATED = "reported"
 def _key(event: Event) -> tuple | None:
     place = event.location or {}
     where = place.get("geonameid") or (place.get("name") if place.get("lat") is not None else None)
-    return (event.event_type, event.sub_event_type, where) if where else None
+    return (event.event_type, where) if where else None
 
 
-def _same_day(a: Event, b: Event) -> bool:
-    return a.date_precision == UNDATED or b.date_precision == UNDATED or a.date == b.date
+def _restates(a: Event, b: Event) -> bool:
+    """One undated (a headline's vaguer "strike" may code another sub-event), or the same
+    sub-event on the same day."""
+    if a.date_precision == UNDATED or b.date_precision == UNDATED:
+        return True
+    return a.sub_event_type == b.sub_event_type and a.date == b.date
 
 
 def _absorb(kept: Event, other: Event) -> Event:
@@ -46,7 +50,7 @@ def merge_restatements(events: list[Event]) -> list[Event]:
     for event in events:
         key = _key(event)
         same = next((i for i, e in enumerate(merged)
-                     if key is not None and _key(e) == key and _same_day(e, event)), None)
+                     if key is not None and _key(e) == key and _restates(e, event)), None)
         if same is None:
             merged.append(event)
         else:

@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.affiliation import affiliation, country_name, mentions_within
 from sitrep.attribution import Attribution, doc_attributions
-from sitrep.event_actors import ARMED_NOUNS, event_actors, governing_verb, ordered_actors
+from sitrep.event_actors import ARMED_NOUNS, event_actors, governing_verb, noun_base, ordered_actors
 from sitrep.event_merge import merge_restatements
 from sitrep.fatalities import fatalities
 from sitrep.groups import named_groups
@@ -140,7 +140,20 @@ def _matching_span(sent: Span, token: Token, trigger: Trigger) -> Span | None:
         return None  # "the footage demonstrated how ...": showing, not protesting
     if trigger.condition == "3" and not _armed_actor_in(sent):
         return None  # "police raided the newspaper's offices": no fighting
+    if trigger.sub_event_type == "TERRITORY" and _takes_no_ground(span[-1]):
+        return None
     return span
+
+
+# Things taken that are no ground: "seized power in a coup", "seized weapons and vehicles".
+SEIZED_THINGS = frozenset("power weapon arm vehicle ammunition equipment tank truck drone money "
+                          "cash cattle livestock goods aid fuel ship vessel tanker document "
+                          "phone passport hostage prisoner".split())
+
+
+def _takes_no_ground(token: Token) -> bool:
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lemma_.lower() in SEIZED_THINGS for o in objects)
 
 
 def _armed_actor_in(sent: Span) -> bool:
@@ -148,7 +161,8 @@ def _armed_actor_in(sent: Span) -> bool:
     doc = sent.doc
     groups = [end for _, end, _ in named_groups(sent)
               if doc[end - 1].dep_ != "compound" or doc[end - 1].head.lemma_.lower() in ARMED_NOUNS]
-    return bool(groups) or any(t.lemma_.lower() in ARMED_NOUNS and t.pos_ == "NOUN" for t in sent)
+    return bool(groups) or any(noun_base(t) in ARMED_NOUNS and t.pos_ in ("NOUN", "PROPN")
+                               for t in sent)
 
 
 def _used_in_attack(token: Token) -> bool:
@@ -334,7 +348,7 @@ def code_segment(seg: Span, attributions: list[Attribution], disclaimed_later: b
     hedged = is_hedged(seg, seg.start_char, seg.end_char) or bool(claim and claim.cue_hedged)
     hedged = hedged or disclaimed_later
     confidence = (trigger_row.weight + (0.05 if place else -0.1) + (0.05 if dated else -0.05)
-                  + (0.0 if actors else -0.05) - (0.2 if hedged else 0.0) - (0.05 if claim else 0.0))
+                  + (0.0 if actor1 or actor2 else -0.05) - (0.2 if hedged else 0.0) - (0.05 if claim else 0.0))
     return Event(
         event_type=event_type,
         sub_event_type=sub_event,

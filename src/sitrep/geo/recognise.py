@@ -14,7 +14,7 @@ from sitrep.geo.normalise import name_key
 from sitrep.geo.candidates import Toponym
 from sitrep.geo.sources import ABBREVIATION, ALTERNATE, DEMONYM
 from sitrep.geo.store import Gazetteer, looks_abbreviated
-from sitrep.groups import is_group_name
+from sitrep.groups import is_group_name, named_groups
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PREPOSITIONS = {"in", "near", "from", "at", "outside", "to", "into", "toward", "towards",
@@ -171,8 +171,13 @@ class Recogniser:
     def __call__(self, doc: Doc) -> list[Toponym]:
         found: list[Toponym] = []
         taken = [False] * len(doc)
+        # A group's name holds no place: "Africa Corps" is no Africa.
+        for start, end, _ in named_groups(doc[:]):
+            taken[start:end] = [True] * (end - start)
         surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
         for ent in doc.ents:
+            if any(taken[ent.start:ent.end]):
+                continue
             if ent.label_ in PLACE_LABELS:
                 span = _trim(ent)
                 if len(span) and span.text.lower() not in _NEVER_PLACES | _NEVER_ALONE and not is_group_name(
