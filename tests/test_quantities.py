@@ -358,3 +358,58 @@ def test_a_part_named_by_order_or_held_by_a_time_is_no_share():
     text = "Output fell for a quarter of the year."
     times = SpanSet([(t.start, t.end) for t in find_times(text, "2023-06-15")])
     assert find_fractions(text, SpanSet([])) and find_fractions(text, times) == []
+
+
+# The Ukrainian General Staff's daily losses ledger: the noun comes before its dash, the day's
+# increase follows the total in brackets.
+GENERAL_STAFF = (
+    "The total combat losses of the enemy from 24.02.22 to 20.11.26 were approximately: "
+    "personnel — about 1,158,320 (+1,090) persons; tanks — 11,352 (+4); armoured combat "
+    "vehicles — 23,571 (+7); MLRS — 1,551; operational-tactical UAVs — 80,311 (+256); "
+    "ships/boats — 28; special equipment — 3,981.")
+
+
+def test_a_ledger_total_takes_the_noun_before_its_dash():
+    found = [(q.text, q.value, q.unit, q.normalized_unit, q.entity, q.bound)
+             for q in find_quantities(GENERAL_STAFF) if q.part_of is None]
+    assert found == [
+        ("personnel — about 1,158,320", 1158320, "personnel", "people", "personnel", "approx"),
+        ("tanks — 11,352", 11352, "tanks", "tank", "tank", "approx"),
+        ("armoured combat vehicles — 23,571", 23571, "armoured combat vehicles",
+         "armoured combat vehicle", "armoured combat vehicle", "approx"),
+        ("MLRS — 1,551", 1551, "mlrs", "mlrs", "mlrs", "approx"),
+        ("operational-tactical UAVs — 80,311", 80311, "operational-tactical uavs",
+         "operational-tactical uav", "operational-tactical uav", "approx"),
+        ("ships/boats — 28", 28, "ships/boats", "ship/boat", "ship/boat", "approx"),
+        ("special equipment — 3,981", 3981, "special equipment", "special equipment",
+         "special equipment", "approx"),
+    ]  # the dates "24.02.22" and "20.11.26" are no amounts
+
+
+def test_a_ledger_increase_counts_the_same_thing_and_is_part_of_its_total():
+    increases = [(q.text, q.value, q.normalized_unit, q.bound, q.part_of.text)
+                 for q in find_quantities(GENERAL_STAFF) if q.part_of is not None]
+    assert increases == [
+        ("+1,090", 1090, "people", "exact", "personnel — about 1,158,320"),
+        ("+4", 4, "tank", "exact", "tanks — 11,352"),
+        ("+7", 7, "armoured combat vehicle", "exact", "armoured combat vehicles — 23,571"),
+        ("+256", 256, "operational-tactical uav", "exact", "operational-tactical UAVs — 80,311"),
+    ]
+
+
+def test_a_ledger_on_lines_is_exact_unless_an_item_says_about():
+    text = ("Losses of the enemy as of today:\n👉 personnel ‒ about 900 (+10) persons\n"
+            "👉 tanks ‒ 40 (+1)\n\nShelling by region: Kharkiv — 3; Sumy — 2.")
+    found = [(q.text, q.normalized_unit, q.bound) for q in find_quantities(text)]
+    assert found == [("personnel ‒ about 900", "people", "approx"), ("+10", "people", "exact"),
+                     ("tanks ‒ 40", "tank", "exact"), ("+1", "tank", "exact"),
+                     ("3", None, "exact"), ("2", None, "exact")]  # places name no noun
+
+
+def test_a_noun_behind_brackets_or_a_semicolon_belongs_to_the_next_phrase(nlp_times):
+    text = "Losses reached 11,352 (+4); armoured vehicles burned. The toll: 1,158,320 (+1,090) persons."
+    doc = nlp_times.make_doc(text)
+    doc._.sitrep_published = "2026-11-20"
+    found = [(q.text, q.unit) for q in nlp_times(doc)._.sitrep_quantities]
+    assert ("11,352", None) in found and all(unit is None or unit[0].isalpha()
+                                             for _, unit in found)

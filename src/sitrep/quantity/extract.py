@@ -16,6 +16,7 @@ from typing import Any
 from sitrep.model import Quantity
 from sitrep.quantity.confidence import level
 from sitrep.quantity.fractions import find_fractions
+from sitrep.quantity.ledger import find_ledger
 from sitrep.quantity.numbers import NUMBER, parse_number
 from sitrep.quantity.partitive import link_counts
 from sitrep.quantity.units import (
@@ -63,6 +64,8 @@ def _is_clock_time(text: str, start: int, end: int) -> bool:
                 or re.search(r"\d:$", text[max(0, start - 2):start]))
 
 
+# A number running on into ".22" is a dotted date ("24.02.22") or a version, not an amount.
+_DOTTED = re.compile(r"\.\d")
 _MEASURE_AFTER = re.compile(r"-?\s*(?:" + MEASURE_RE.pattern + ")", re.IGNORECASE)
 
 
@@ -104,6 +107,15 @@ def _is_model_number(number: str, before: str, after: str) -> bool:
     return not (noun and is_person(noun.group(1))) and not after.startswith("%")
 
 
+# Brackets, a semicolon or a line break end the phrase: in "11,352 (+4); armoured vehicles"
+# the noun after them is another item's.
+_BREAK = re.compile(r"[;()\[\]\n]")
+
+
+def _joined(text: str, end: int, noun_start: int) -> bool:
+    return _BREAK.search(text, end, noun_start) is None
+
+
 def _entity(text: str, end: int, doc: Any, num_start: int) -> tuple[str, int] | None:
     """The counted noun after the number: "12,000 [Russian] fighters" -> "fighters"."""
     if doc is not None:
@@ -111,7 +123,7 @@ def _entity(text: str, end: int, doc: Any, num_start: int) -> tuple[str, int] | 
         if span is not None:
             head = span[-1].head
             if head.i > span[-1].i and head.pos_ in {"NOUN", "PROPN"} and head.idx >= end:
-                if head.idx - end < 40:
+                if head.idx - end < 40 and _joined(text, end, head.idx) and head.text[0].isalpha():
                     return head.text, head.idx + len(head.text)
     lead = _LEAD.match(text, end)
     if not lead:
@@ -119,6 +131,8 @@ def _entity(text: str, end: int, doc: Any, num_start: int) -> tuple[str, int] | 
     # Three words at most, read in place: copying or scanning the rest of the text for every
     # number made long documents quadratic.
     words = list(islice(_WORD.finditer(text, lead.end()), 3))
+    if words and not _joined(text, lead.end(), words[0].start()):
+        return None
     for i, word in enumerate(words):
         noun = word.group()
         if noun.lower() in _SKIP_NOUNS or (i and text[words[i - 1].end():word.start()].strip()):
@@ -222,8 +236,9 @@ def _build(text: str, m: re.Match, doc: Any) -> Quantity | None:
 def find_quantities(text: str, doc: Any = None,
                     skip: list[tuple[int, int]] | None = None) -> list[Quantity]:
     """Quantities in `text`; `skip` holds spans (times) whose numbers are not amounts."""
-    fractions = find_fractions(text, SpanSet(skip or []))
-    taken = SpanSet((skip or []) + [(q.start, q.end) for q in fractions])
+    times = SpanSet(skip or [])
+    read_first = find_fractions(text, times) + find_ledger(text, times)
+    taken = SpanSet((skip or []) + [(q.start, q.end) for q in read_first])
     found: list[Quantity] = []
     pos = 0
     while (m := QUANTITY_RE.search(text, pos)) is not None:
@@ -234,7 +249,8 @@ def find_quantities(text: str, doc: Any = None,
         numbers_end = m.end("num2") if m["num2"] else num_end
         if taken.overlaps(num_start, numbers_end):
             continue
-        if m["num"] and _is_clock_time(text, num_start, numbers_end):
+        if m["num"] and (_is_clock_time(text, num_start, numbers_end)
+                         or _DOTTED.match(text, numbers_end)):
             continue
         # An amount of money is never a name: "GBP 90m" is not "Boeing 777".
         if m["num"] and not m["cur"] and _is_designation(text, num_start, numbers_end):
@@ -242,5 +258,5 @@ def find_quantities(text: str, doc: Any = None,
         quantity = _build(text, m, doc)
         if quantity is not None:
             found.append(quantity)
-    found = sorted(found + fractions, key=lambda q: q.start)
+    found = sorted(found + read_first, key=lambda q: q.start)
     return link_counts(found, text)

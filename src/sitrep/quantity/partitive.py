@@ -81,6 +81,8 @@ def _link_parts(found: list[Quantity], text: str, ends: list[int]) -> list[Quant
                if _LEADING_OF.search(text, max(0, q.start - 40), q.start)]
     linked = list(found)
     for i, part in enumerate(found):
+        if part.part_of is not None:
+            continue  # linked where it was read: a ledger's "(+4)" to its total
         whole = _containing_whole(found, part, text) or _earlier_whole(
             linked, i, text, ends, leading)
         if whole is None:
