@@ -413,3 +413,19 @@ def test_a_noun_behind_brackets_or_a_semicolon_belongs_to_the_next_phrase(nlp_ti
     found = [(q.text, q.unit) for q in nlp_times(doc)._.sitrep_quantities]
     assert ("11,352", None) in found and all(unit is None or unit[0].isalpha()
                                              for _, unit in found)
+
+
+@pytest.mark.parametrize("text, part, whole, entity", [
+    ("Russia launched 46 drones overnight. Our defenders stopped 41 of them.", "41",
+     "46 drones", "drone"),
+    # The whole is the count the part fits in, not the nearest one.
+    ("Russia launched 46 drones and 3 missiles. Our defenders stopped 41 of them.", "41",
+     "46 drones", "drone"),
+    ("Russia launched about 130 drones overnight, the air force said. Most flew south. "
+     "Air defence destroyed 105 of the drones.", "105 of the drones", "about 130 drones",
+     "drone"),
+])
+def test_a_part_may_name_a_whole_from_an_earlier_sentence(text, part, whole, entity):
+    found = {q.text: q for q in find_quantities(text)}
+    assert found[part].part_of is not None and found[part].part_of.text == whole
+    assert found[part].entity == entity and found[part].normalized_unit == entity

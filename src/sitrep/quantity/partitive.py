@@ -3,9 +3,10 @@
 * Parts: "two of the 11 drones", "12 people were killed, including three children", "Of the
   300 soldiers, 40 were wounded". Both numbers are true and both are kept, but they must not
   be added up: the part points at its whole through `part_of` (the whole's span), so a reader
-  totalling casualties or drones counts the whole once. Only a whole in the same sentence,
-  before the part or around it, is taken; a count is never made part of one in another unit
-  ("12 people ... three tanks").
+  totalling casualties or drones counts the whole once. A whole is taken in the part's
+  sentence, before the part or around it; "41 of them" may also point into the sentence before
+  and "105 of the drones" up to two sentences back, as both name a count already given. A count
+  is never made part of one in another unit ("12 people ... three tanks") or of a smaller one.
 * Others: "killed 14 people and wounded 52 others", "six died and 12 more were hurt" are
   counted in the noun of the nearest earlier count.
 
@@ -29,6 +30,10 @@ _INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\
                         re.IGNORECASE)
 # After the part's number: "12 people were killed, three of them children".
 _OF_THEM = re.compile(r"\S+\s+of\s+(?:them|whom)\b", re.IGNORECASE)
+# Right after a part whose span is its number: "41 of them".
+_OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those)\b", re.IGNORECASE)
+# Inside a part that names its whole by its noun alone: "105 of the drones".
+_OF_THE_NOUN = re.compile(r"\bof\s+(?:the|these|those)\s+[^\d\s]", re.IGNORECASE)
 # Inside the part, between its number and the whole: "two of the 11 drones".
 _OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their|all)?\s*$", re.IGNORECASE)
 # Before the whole that opens its clause: "Of the 300 soldiers, 40 were wounded".
@@ -102,19 +107,19 @@ def _containing_whole(found: list[Quantity], part: Quantity, text: str) -> Quant
 
 def _earlier_whole(linked: list[Quantity], i: int, text: str, ends: list[int],
                    leading: list[int]) -> Quantity | None:
-    """The whole before the part in its sentence: after "including" or "of them" the
-    nearest fitting count; otherwise only a count opened by "Of the"."""
+    """The whole before the part: after "including" the nearest fitting count in its sentence,
+    after "41 of them" also in the sentence before, after "105 of the drones" a count of drones
+    up to two sentences before; otherwise only a count opened by "Of the" in its sentence."""
     part = linked[i]
-    cue = bool(_INCLUDING.search(text, max(0, part.start - 30), part.start)
-               or _OF_THEM.match(text, part.start))
+    reach = _reach(text, part)
     # `leading` is in text order: walk back from the part without copying it.
-    candidates = (range(i - 1, -1, -1) if cue
+    candidates = (range(i - 1, -1, -1) if reach is not None
                   else (leading[k] for k in range(bisect_left(leading, i) - 1, -1, -1)))
     for j in candidates:
         whole = linked[j]
-        if whole.end > part.start or whole.part_of is not None:
+        if whole.end > part.start or whole.part_of is not None or _smaller(whole, part):
             continue
-        if not _same_sentence(ends, whole, part):
+        if _sentences_apart(ends, whole, part) > (reach or 0):
             return None
         if _same_kind(part, whole):
             return whole
@@ -122,6 +127,26 @@ def _earlier_whole(linked: list[Quantity], i: int, text: str, ends: list[int],
             # "killed 8 people and wounded 20, including four children": among the 20.
             return whole if part.normalized_unit == "people" else None
     return None
+
+
+def _reach(text: str, part: Quantity) -> int | None:
+    """How many sentences back the part's cue lets its whole lie; None without a cue."""
+    if _INCLUDING.search(text, max(0, part.start - 30), part.start):
+        return 0
+    if _OF_THEM.match(text, part.start) or _OF_THEM_AFTER.match(text, part.end):
+        return 1  # "Russia launched 46 drones. Our defenders stopped 41 of them."
+    if part.entity is not None and _OF_THE_NOUN.search(part.text):
+        return 2  # "the drones" names a count the reader has already been given
+    return None
+
+
+def _smaller(whole: Quantity, part: Quantity) -> bool:
+    """A whole below its part is some other count: "46 drones and 3 missiles ... 41 of them"."""
+    return (whole.value_max if whole.value_max is not None else whole.value) < part.value
+
+
+def _sentences_apart(ends: list[int], whole: Quantity, part: Quantity) -> int:
+    return bisect_left(ends, part.start) - bisect_left(ends, whole.end)
 
 
 def _same_kind(part: Quantity, whole: Quantity) -> bool:
