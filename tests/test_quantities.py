@@ -429,3 +429,19 @@ def test_a_part_may_name_a_whole_from_an_earlier_sentence(text, part, whole, ent
     found = {q.text: q for q in find_quantities(text)}
     assert found[part].part_of is not None and found[part].part_of.text == whole
     assert found[part].entity == entity and found[part].normalized_unit == entity
+
+
+@pytest.mark.parametrize("text, span, bound, entity", [
+    ("The ministry said the death toll had risen to 44,056.", "44,056", "exact", "death"),
+    ("The death toll has climbed to at least 300.", "at least 300", "at_least", "death"),
+    ("Officials put the casualty toll at 12 on Monday.", "12", "exact", "casualty"),
+])
+def test_a_toll_counts_people(text, span, bound, entity):
+    [q] = find_quantities(text)
+    assert (q.text, q.bound, q.entity, q.normalized_unit) == (span, bound, entity, "people")
+    assert q.unit is not None and q.confidence == 0.8
+
+
+def test_deaths_are_people_like_the_killed():
+    assert [q.normalized_unit for q in find_quantities(
+        "Officials reported 300 deaths and 12 killed.")] == ["people", "people"]

@@ -19,6 +19,7 @@ from sitrep.quantity.fractions import find_fractions
 from sitrep.quantity.ledger import find_ledger
 from sitrep.quantity.numbers import NUMBER, parse_number
 from sitrep.quantity.partitive import link_counts
+from sitrep.quantity.toll import read_tolls
 from sitrep.quantity.units import (
     CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DESIGNATION_AFTER, DESIGNATION_BEFORE,
     MEASURE_RE, MEASURES, is_known_count_noun, is_person, measure_key, singular,
@@ -259,4 +260,4 @@ def find_quantities(text: str, doc: Any = None,
         if quantity is not None:
             found.append(quantity)
     found = sorted(found + read_first, key=lambda q: q.start)
-    return link_counts(found, text)
+    return link_counts(read_tolls(found, text), text)

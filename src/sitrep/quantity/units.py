@@ -61,6 +61,7 @@ PERSON_NOUNS = {
     "baby", "teenager", "pilot", "sailor", "crew", "villager", "citizen", "national",
     "employee", "voter", "supporter", "militiaman", "gunman",
     "jihadist", "separatist", "partisan", "sniper", "attacker", "defender", "invader",
+    "death", "fatality",  # a death is a person killed: "300 deaths" counts like "300 killed"
 }
 THING_NOUNS = {
     "tank", "drone", "missile", "rocket", "shell", "village", "settlement", "town", "city",
