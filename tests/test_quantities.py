@@ -445,3 +445,29 @@ def test_a_toll_counts_people(text, span, bound, entity):
 def test_deaths_are_people_like_the_killed():
     assert [q.normalized_unit for q in find_quantities(
         "Officials reported 300 deaths and 12 killed.")] == ["people", "people"]
+
+
+@pytest.mark.parametrize("text, span, entity, unit", [
+    ("Dozens of energy sites were damaged.", "Dozens of energy sites", "site", "site"),
+    ("Dozens of them fled.", "Dozens", None, None),  # "of" leads to no noun: not in the span
+    ("Israeli strikes killed at least 27 Palestinians.", "at least 27 Palestinians",
+     "palestinian", "people"),
+    ("Hundreds of Afghans crossed.", "Hundreds of Afghans", "afghan", "people"),
+    ("Police held 30 suspects.", "30 suspects", "suspect", "people"),
+])
+def test_peoples_and_nouns_after_of_are_counted(text, span, entity, unit):
+    q = first(text)
+    assert (q.text, q.entity, q.normalized_unit) == (span, entity, unit)
+
+
+def test_a_people_whose_plural_is_its_singular_counts_alone_and_qualifies_a_noun():
+    found = find_quantities("12 Lebanese soldiers and 5 Lebanese were hurt.")
+    assert [(q.text, q.entity, q.normalized_unit) for q in found] == [
+        ("12 Lebanese soldiers", "soldier", "people"), ("5 Lebanese", "lebanese", "people")]
+
+
+def test_a_vague_count_takes_the_noun_the_parse_gives_to_of(nlp_times):
+    doc = nlp_times.make_doc("Dozens of energy sites were damaged overnight.")
+    doc._.sitrep_published = "2026-11-20"
+    [q] = nlp_times(doc)._.sitrep_quantities
+    assert (q.text, q.entity) == ("Dozens of energy sites", "site")

@@ -10,19 +10,19 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
-from itertools import islice
 from typing import Any
 
 from sitrep.model import Quantity
 from sitrep.quantity.confidence import level
 from sitrep.quantity.fractions import find_fractions
 from sitrep.quantity.ledger import find_ledger
+from sitrep.quantity.nouns import counted_noun
 from sitrep.quantity.numbers import NUMBER, parse_number
 from sitrep.quantity.partitive import link_counts
 from sitrep.quantity.toll import read_tolls
 from sitrep.quantity.units import (
     CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DESIGNATION_AFTER, DESIGNATION_BEFORE,
-    MEASURE_RE, MEASURES, is_known_count_noun, is_person, measure_key, singular,
+    MEASURE_RE, MEASURES, is_person, measure_key, singular,
 )
 from sitrep.quantity.vague import (
     BOUND_PATTERN, BOUND_WORDS, VAGUE_BARE, VAGUE_COUNTS, WEAK_VAGUE, alternation, bound_of,
@@ -44,16 +44,6 @@ QUANTITY_RE = re.compile(
     rf"(?P<orso>\s+or\s+so)?",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[A-Za-z][\w'-]*(?:/\d[\w-]*)*")  # "Shahed-136/131" is one word
-_LEAD = re.compile(r"\s+(?:of\s+(?:the\s+)?)?")  # between a number and its counted noun
-_SKIP_NOUNS = {"of", "the", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with",
-               "was", "were", "is", "are", "has", "have", "had", "as", "its", "his", "her",
-               "this", "that", "these", "those", "years", "year", "per", "a", "an", "percent"}
-
-# Person nouns that are also adjectives in front of another noun ("wounded soldiers").
-_PARTICIPLES = {"wounded", "injured", "dead", "killed", "displaced"}
-
-
 def _scale_to_unit(value: float, factor: float) -> float:
     return round(value * factor, 9)
 
@@ -108,50 +98,7 @@ def _is_model_number(number: str, before: str, after: str) -> bool:
     return not (noun and is_person(noun.group(1))) and not after.startswith("%")
 
 
-# Brackets, a semicolon or a line break end the phrase: in "11,352 (+4); armoured vehicles"
-# the noun after them is another item's.
-_BREAK = re.compile(r"[;()\[\]\n]")
-
-
-def _joined(text: str, end: int, noun_start: int) -> bool:
-    return _BREAK.search(text, end, noun_start) is None
-
-
-def _entity(text: str, end: int, doc: Any, num_start: int) -> tuple[str, int] | None:
-    """The counted noun after the number: "12,000 [Russian] fighters" -> "fighters"."""
-    if doc is not None:
-        span = doc.char_span(num_start, end, alignment_mode="expand")
-        if span is not None:
-            head = span[-1].head
-            if head.i > span[-1].i and head.pos_ in {"NOUN", "PROPN"} and head.idx >= end:
-                if head.idx - end < 40 and _joined(text, end, head.idx) and head.text[0].isalpha():
-                    return head.text, head.idx + len(head.text)
-    lead = _LEAD.match(text, end)
-    if not lead:
-        return None
-    # Three words at most, read in place: copying or scanning the rest of the text for every
-    # number made long documents quadratic.
-    words = list(islice(_WORD.finditer(text, lead.end()), 3))
-    if words and not _joined(text, lead.end(), words[0].start()):
-        return None
-    for i, word in enumerate(words):
-        noun = word.group()
-        if noun.lower() in _SKIP_NOUNS or (i and text[words[i - 1].end():word.start()].strip()):
-            break
-        if is_known_count_noun(noun) and noun[0].islower():
-            following = words[i + 1] if i + 1 < len(words) else None
-            # "600 wounded soldiers": the participle describes the noun that is counted.
-            if (noun.lower() in _PARTICIPLES and following is not None
-                    and not text[word.end():following.start()].strip()
-                    and is_known_count_noun(following.group())):
-                return following.group(), following.end()
-            return noun, word.end()
-    if words and words[0].start() == lead.end():
-        noun = words[0].group()
-        if noun[0].islower() and noun.endswith("s") and len(noun) > 3 and not noun.endswith(
-                "ss") and noun.lower() not in _SKIP_NOUNS:
-            return noun, words[0].end()
-    return None
+_ENDS_IN_OF = re.compile(r"\s+of$", re.IGNORECASE)
 
 
 def _numbers(m: re.Match) -> tuple[float, float | None] | None:
@@ -182,6 +129,25 @@ def _bound(m: re.Match, high: float | None) -> str:
     return "approx" if m["orso"] else bound_of(m["bound"])
 
 
+def _counted(text: str, m: re.Match, doc: Any
+             ) -> tuple[str | None, str | None, str | None, int] | None:
+    """The unit, normalised unit and entity of the noun a number counts, and where the quantity
+    ends; None when a number without a noun is no amount."""
+    after_of = bool(m["vague"] and _ENDS_IN_OF.search(m["vague"]))
+    found = counted_noun(text, m.end(), doc, m.start("num") if m["num"] else m.start(), after_of)
+    if found:
+        entity = singular(found.text)
+        return found.text.lower(), "people" if found.people else entity, entity, found.end
+    if m["vague"] and m["vague"].lower() in WEAK_VAGUE:
+        return None
+    if m["num"] and not re.search(r"\d", m["num"]) and not m["vague"]:
+        return None  # a bare "two" is more often a pronoun than an amount
+    if after_of and m.end() == m.end("vague"):
+        # "Dozens of Ukraine's ...": the "of" leads to no counted noun, so it is no part of the count.
+        return None, None, None, m.start("vague") + _ENDS_IN_OF.search(m["vague"]).start()
+    return None, None, None, m.end()
+
+
 def _build(text: str, m: re.Match, doc: Any) -> Quantity | None:
     numbers = _numbers(m)
     if numbers is None:
@@ -210,17 +176,11 @@ def _build(text: str, m: re.Match, doc: Any) -> Quantity | None:
         unit, norm_unit, factor = MEASURES.get(key.lower()) or (
             key, key, 1.0)
     else:
-        found = _entity(text, m.end(), doc, m.start("num") if m["num"] else m.start())
-        unit, norm_unit, factor = None, None, 1.0
-        if found:
-            noun, end = found
-            entity = singular(noun)
-            unit = noun.lower()
-            norm_unit = "people" if is_person(noun) else entity
-        elif m["num"] and not re.search(r"\d", m["num"]) and not m["vague"]:
-            return None  # a bare "two" is more often a pronoun than an amount
-        elif m["vague"] and m["vague"].lower() in WEAK_VAGUE:
+        counted = _counted(text, m, doc)
+        if counted is None:
             return None
+        unit, norm_unit, entity, end = counted
+        factor = 1.0
     if m["num"] and not re.search(r"\d", m["num"]) and value <= 1 and not (code or unit_word):
         return None  # "one of the", "a tank"
     norm = _scale_to_unit(value, factor)

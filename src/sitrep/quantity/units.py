@@ -62,6 +62,25 @@ PERSON_NOUNS = {
     "employee", "voter", "supporter", "militiaman", "gunman",
     "jihadist", "separatist", "partisan", "sniper", "attacker", "defender", "invader",
     "death", "fatality",  # a death is a person killed: "300 deaths" counts like "300 killed"
+    "settler", "pilgrim", "worshipper", "tourist", "peacekeeper", "farmer", "fisherman",
+    "medic", "paramedic", "rescuer", "firefighter", "nurse", "teacher", "suspect",
+    "islamist", "extremist", "terrorist", "loyalist",
+}
+# The peoples whose plural is their singular: alone they count, before a noun they qualify it.
+INVARIANT_GROUPS = {"lebanese", "sudanese", "chinese", "congolese", "vietnamese", "japanese",
+                    "burmese", "rohingya", "druze"}
+# Peoples and communities, counted as people when written in the plural ("27 Palestinians");
+# in the singular they are more often adjectives ("Russian tanks").
+GROUP_NOUNS = INVARIANT_GROUPS | {
+    "palestinian", "israeli", "gazan", "ukrainian", "russian", "belarusian", "syrian", "afghan",
+    "iraqi", "iranian", "yemeni", "houthi", "kurd", "somali", "libyan", "egyptian", "jordanian",
+    "saudi", "emirati", "qatari", "turk", "american", "canadian", "briton", "european",
+    "african", "arab", "georgian", "chechen", "armenian", "azerbaijani", "azeri", "moldovan",
+    "pakistani", "indian", "bangladeshi", "korean", "eritrean", "ethiopian", "malian",
+    "nigerian", "haitian", "venezuelan", "colombian", "mexican", "tatar", "bedouin", "alawite",
+    "yazidi", "shiite", "sunni", "christian", "muslim", "jew", "uzbek", "tajik", "kazakh",
+    "serb", "croat", "bosnian", "albanian", "kosovar", "romanian", "hungarian", "lithuanian",
+    "latvian", "estonian", "german", "italian", "spaniard", "greek", "australian", "filipino",
 }
 THING_NOUNS = {
     "tank", "drone", "missile", "rocket", "shell", "village", "settlement", "town", "city",
@@ -81,7 +100,7 @@ THING_NOUNS = {
 # Only what the rules in `singular` get wrong ("sorties" is not "sorty").
 IRREGULAR_PLURALS = {"men": "man", "women": "woman", "children": "child",
                      "servicemen": "serviceman", "militiamen": "militiaman", "gunmen": "gunman",
-                     "sorties": "sortie", "wolves": "wolf"}
+                     "sorties": "sortie", "wolves": "wolf", "fishermen": "fisherman"}
 # Numbers in front of these are names, not amounts ("47th Brigade", "Resolution 2334").
 DESIGNATION_BEFORE = {
     "resolution", "article", "route", "highway", "flight", "chapter", "section", "block",
@@ -127,7 +146,14 @@ def singular(word: str) -> str:
 
 
 def is_person(noun: str) -> bool:
-    return singular(noun) in PERSON_NOUNS
+    single = singular(noun)
+    return single in PERSON_NOUNS or single in GROUP_NOUNS
+
+
+def is_group(noun: str) -> bool:
+    """A people named in the plural ("Palestinians") or by a word that is its own plural."""
+    lower, single = noun.lower(), singular(noun)
+    return single in GROUP_NOUNS and (lower != single or lower in INVARIANT_GROUPS)
 
 
 def is_known_count_noun(noun: str) -> bool:
