@@ -471,3 +471,9 @@ def test_a_vague_count_takes_the_noun_the_parse_gives_to_of(nlp_times):
     doc._.sitrep_published = "2026-11-20"
     [q] = nlp_times(doc)._.sitrep_quantities
     assert (q.text, q.entity) == ("Dozens of energy sites", "site")
+
+
+def test_two_counts_joined_by_and_are_each_kept():
+    found = find_quantities("The death toll rose to 35 and 120 people were wounded.")
+    assert [(q.text, q.value, q.normalized_unit) for q in found] == [
+        ("35", 35, "people"), ("120 people", 120, "people")]

@@ -148,6 +148,12 @@ def _counted(text: str, m: re.Match, doc: Any
     return None, None, None, m.end()
 
 
+def _is_list(m: re.Match) -> bool:
+    """Two numbers joined by "and" (without "between") or by an "or" too wide for a range."""
+    sep = (m["sep"] or "").lower()
+    return bool(m["num2"]) and (sep == "or" or sep == "and" and (m["bound"] or "").lower() != "between")
+
+
 def _build(text: str, m: re.Match, doc: Any) -> Quantity | None:
     numbers = _numbers(m)
     if numbers is None:
@@ -217,6 +223,11 @@ def find_quantities(text: str, doc: Any = None,
         if m["num"] and not m["cur"] and _is_designation(text, num_start, numbers_end):
             continue
         quantity = _build(text, m, doc)
+        if quantity is None and _is_list(m):
+            # "rose to 35 and 120 people were wounded": two counts, each read on its own.
+            first = QUANTITY_RE.match(text, m.start(), m.end("num"))
+            quantity = _build(text, first, doc) if first else None
+            pos = m.start("num2")
         if quantity is not None:
             found.append(quantity)
     found = sorted(found + read_first, key=lambda q: q.start)
