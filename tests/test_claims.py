@@ -290,3 +290,10 @@ def test_a_leader_or_a_local_office_speaks_for_its_country(nlp):
     claim = only(claims_of(nlp, "In Kharkiv, the envoy said talks would resume.", places=[
         Place("Kharkiv", 706483, "Kharkiv", 49.98, 36.25, "UA", "07", "populated_place", [Mention(3, 10)], 0.9)]))
     assert claim.affiliation is None
+
+
+def test_a_dateline_the_parser_makes_a_subject_is_not_the_speaker(nlp):
+    text = ("Arakan Army seizes town\n\nYANGON, Nov 20 (Dispatch) - The Arakan Army (AA) said "
+            "it had captured the town of Kyaukpyu.")
+    claim = only(claims_of(nlp, text))
+    assert claim.speaker == "The Arakan Army (AA)"

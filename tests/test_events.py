@@ -474,3 +474,10 @@ def test_who_acts_when_the_subject_names_no_state(nlp, cities):
     event = only(events_of(nlp, cities, "The Arakan Army said it had captured Kupiansk.",
                            towns=["Kupiansk"]))
     assert event.actor1 == "Arakan Army"
+
+
+def test_a_headline_with_neither_place_nor_date_folds_into_its_story(nlp, cities):
+    text = ("Russian forces seize village\n\nRussian forces captured a village near Kupiansk on "
+            "Tuesday, the ministry said.")
+    event = only(events_of(nlp, cities, text, towns=["Kupiansk"], times=[("Tuesday", "2025-06-10")]))
+    assert (event.date, event.location["name"]) == ("2025-06-10", "Kupiansk")

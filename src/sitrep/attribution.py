@@ -126,6 +126,15 @@ def _speaker_span(token: Token) -> Span:
     return doc[start:end]
 
 
+def _speaker_in(speaker: Span, seg: Span) -> Span | None:
+    """The part of a speaker's phrase inside the sentence: a dateline the parser hung on the
+    subject is the report's place and date, not who speaks."""
+    doc, start = speaker.doc, max(speaker.start, seg.start)
+    while start < speaker.end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return doc[start:speaker.end] if start < speaker.end else None
+
+
 def _closes_bracket(span: Span) -> bool:
     return span[-1].text == ")" and span.text.count("(") == span.text.count(")")
 
@@ -281,8 +290,14 @@ def _verb_attribution(cue: Token, seg: Span) -> Attribution | None:
         return None
     quoted = quoted or _between_quotes(text, start, end)
     subject = _subject(cue)
+    if subject is not None and subject.i < seg.start:
+        # "YANGON, Nov 20 (Dispatch) - The Arakan Army said": the parser may make the
+        # dateline a subject too; the one inside the sentence speaks.
+        subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i >= seg.start), None)
     subject = _relative_antecedent(subject) if subject is not None else None
     speaker = _speaker_span(subject) if subject is not None and subject.i != cue.i else None
+    if speaker is not None and speaker.start < seg.start:
+        speaker = _speaker_in(speaker, seg)
     tangled = speaker is not None and speaker.start_char < end and speaker.end_char > start
     if (speaker is None or tangled) and start < cue.idx and (rescued := _trailing_speaker(cue, start, end)):
         # A subject inside the content was borrowed from the verb the parser hung the cue on

@@ -7,8 +7,9 @@ events of one document with the same type and location are one event when they h
 same sub-event type and day, or when one of them has no date of its own (it only took the
 report's day, as a headline does, whose vaguer words may code another sub-event). The kept event is the first with the most exact date;
 it takes the other's actors where it has none, and the larger death toll (a restatement
-repeats a toll, it does not add to it). Events without a location are never merged: there is
-nothing to say they are the same.
+repeats a toll, it does not add to it). An event with neither place nor date of its own (a
+headline's "Arakan Army seizes town") folds into a placed event of the same sub-event type;
+other events without a location are never merged: there is nothing to say they are the same.
 """
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ def _absorb(kept: Event, other: Event) -> Event:
                    confidence=max(kept.confidence, other.confidence))
 
 
+def _vague(event: Event) -> bool:
+    """Neither placed nor dated: a headline's "Arakan Army seizes town"."""
+    return event.location is None and event.date_precision == UNDATED
+
+
 def merge_restatements(events: list[Event]) -> list[Event]:
     merged: list[Event] = []
     for event in events:
@@ -55,4 +61,18 @@ def merge_restatements(events: list[Event]) -> list[Event]:
             merged.append(event)
         else:
             merged[same] = _absorb(merged[same], event)
-    return merged
+    return _fold_vague(merged)
+
+
+def _fold_vague(events: list[Event]) -> list[Event]:
+    """A vague event of the same type and sub-event as a placed one in the same report
+    tells the same story with less: it folds into the first such."""
+    kept = [e for e in events if not _vague(e)]
+    for event in (e for e in events if _vague(e)):
+        same = next((i for i, e in enumerate(kept) if (e.event_type, e.sub_event_type)
+                     == (event.event_type, event.sub_event_type)), None)
+        if same is None:
+            kept.append(event)
+        else:
+            kept[same] = _absorb(kept[same], event)
+    return sorted(kept, key=lambda e: e.evidence.start)
