@@ -481,3 +481,10 @@ def test_a_headline_with_neither_place_nor_date_folds_into_its_story(nlp, cities
             "Tuesday, the ministry said.")
     event = only(events_of(nlp, cities, text, towns=["Kupiansk"], times=[("Tuesday", "2025-06-10")]))
     assert (event.date, event.location["name"]) == ("2025-06-10", "Kupiansk")
+
+
+def test_a_running_total_since_a_date_is_no_event(nlp, cities):
+    text = "More than 6,000 civilians have been killed by Russian forces in Kupiansk since 2022."
+    assert events_of(nlp, cities, text, towns=["Kupiansk"]) == []
+    text = "Russian forces have shelled Kupiansk every day, killing two civilians on Tuesday."
+    assert len(events_of(nlp, cities, text, towns=["Kupiansk"])) == 1

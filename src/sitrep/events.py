@@ -189,10 +189,20 @@ def is_blocked(seg: Span, trigger: Span, attributions: list[Attribution]) -> boo
             return True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_LEMMAS:
         return True
+    if _running_total(verb):
+        return True
     if head.pos_ == "VERB" and head.lemma_.lower() == "fight" and any(
             c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in head.children):
         return True  # "says it is fighting to protect ...": an aim, not a battle
     return any(a.stance == "denies" and a.content_start <= head.idx < a.content_end for a in attributions)
+
+
+def _running_total(verb: Token) -> bool:
+    """'more than 6,000 civilians have been killed since the 2021 coup': a tally over time,
+    not an event (present perfect with 'since')."""
+    perfect = any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
+                  for c in verb.children)
+    return perfect and any(t.lower_ == "since" for t in verb.subtree)
 
 
 def _claimant(trigger: Span, attributions: list[Attribution]) -> Attribution | None:
