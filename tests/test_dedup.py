@@ -110,3 +110,9 @@ def test_stored_posts_are_compared_on_their_facts_in_a_later_run(tmp_path):
         finder.seed(store.signatures(), store.text_of)
         assert finder.check("new", dedup.signature(OTHER_PLACES)) == (None, 0.0)
         assert finder.check("new", dedup.signature(SYNDICATED))[0] == post.document.doc_id
+
+
+def test_an_update_line_and_a_cut_last_paragraph_still_make_a_copy():
+    story = WIRE + "\n\nIn Kramatorsk, officials said 3 more shelters opened on Wednesday."
+    copy = "Updated 10:42 GMT, Nov 20, 2025\n\n" + WIRE
+    assert _finder_with(story).check("new", dedup.signature(copy))[0] == "d0"

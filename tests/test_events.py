@@ -457,8 +457,27 @@ def test_a_headline_coded_as_another_sub_event_is_still_its_story(nlp, cities):
 @pytest.mark.parametrize("text", ["The military seized power in a coup in Kupiansk.",
                                   "The attackers seized weapons and vehicles in Kupiansk."])
 def test_seizing_what_is_no_ground_takes_no_territory(nlp, cities, text):
-    assert all(e.sub_event_type != "Non-state actor overtakes territory"
-               for e in events_of(nlp, cities, text, towns=["Kupiansk"]))
+    assert events_of(nlp, cities, text, towns=["Kupiansk"]) == []
+
+
+def test_two_attacks_on_one_town_with_different_tolls_stay_two(nlp, cities):
+    text = ("Russian drones struck Kupiansk on Tuesday, killing two people. In a separate drone "
+            "attack on Kupiansk on Tuesday evening, five workers were killed.")
+    events = events_with_every_mention(nlp, cities, text, "Kupiansk", [("Tuesday", "2025-06-10")])
+    words = {2: "two", 5: "five"}
+    assert sorted(e.fatalities for e in events) == [2, 5]
+    assert all(words[e.fatalities] in e.evidence.text for e in events)  # each toll its own text
+
+
+@pytest.mark.parametrize("text, coded", [
+    ("Ukrainian forces struck Kupiansk on Monday, killing one person.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ("Russian soldiers opened fire on protesters in Kupiansk, killing five.",
+     ("Protests", "Excessive force against protesters")),
+])
+def test_a_killing_word_does_not_outweigh_the_attack_it_reports(nlp, cities, text, coded):
+    event = only(events_of(nlp, cities, text, towns=["Kupiansk"]))
+    assert (event.event_type, event.sub_event_type) == coded
 
 
 def test_who_acts_when_the_subject_names_no_state(nlp, cities):

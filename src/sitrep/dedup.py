@@ -47,6 +47,18 @@ _MAYBE_CAPITALISED = re.compile(r"\b[^\W\d_a-z]\w*")
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:][\"'”’)\]]*\s|\n)\W*")
 
 
+# What a copy adds to say when it was filed ("Updated 10:42 GMT, Nov 20, 2025") tells
+# nothing of the story: clock times, years, zones and days of a month are no facts, nor
+# month or weekday names.
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+_STAMP = re.compile(rf"\b\d{{1,2}}[:.]\d\d\b|\b(?:19|20)\d\d\b|\b(?:GMT|UTC|EST|EDT|ET|CET|EET|MSK)\b"
+                    rf"|\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}")
+_CALENDAR_WORDS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
+    "august september october november december monday tuesday wednesday thursday friday "
+    "saturday sunday updated".split())
+
+
 class Facts(NamedTuple):
     """What tells one templated report from another: the numbers it states, the
     capitalised words it uses mid-sentence (names), and all its capitalised words, so a
@@ -74,9 +86,10 @@ def signature(text: str) -> Signature | None:
 
 
 def facts(text: str) -> Facts:
+    text = _STAMP.sub(" ", text)
     numbers = {_NUMBER_WORDS.get(n.lower()) or n.replace(",", "") for n in _NUMBER.findall(text)}
     found = [(m.start(), m[0].lower()) for m in _MAYBE_CAPITALISED.finditer(text)
-             if m[0][0].isupper()]
+             if m[0][0].isupper() and m[0].lower().rstrip(".") not in _CALENDAR_WORDS]
     starts = {m.end() for m in _SENTENCE_START.finditer(text)}
     return Facts(frozenset(numbers), frozenset(w for at, w in found if at not in starts),
                  frozenset(w for _, w in found))

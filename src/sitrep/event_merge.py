@@ -5,16 +5,15 @@ and a follow-up sentence ("The drone hit a warehouse") each code the same event,
 coded rows inflate any count. ACLED's unit is an event type at a location on a day, so two
 events of one document with the same type and location are one event when they have the
 same sub-event type and day, or when one of them has no date of its own (it only took the
-report's day, as a headline does, whose vaguer words may code another sub-event). The kept event is the first with the most exact date;
-it takes the other's actors where it has none, and the larger death toll (a restatement
-repeats a toll, it does not add to it). An event with neither place nor date of its own (a
+report's day, as a headline does, whose vaguer words may code another sub-event), unless
+their death tolls differ (then they are separate attacks). The event that says more (its own
+date, a place, actors, a toll) stands for both, unchanged, so each field keeps the evidence
+it came from. An event with neither place nor date of its own (a
 headline's "Arakan Army seizes town") folds into a placed event of the same sub-event type;
 other events without a location are never merged: there is nothing to say they are the same.
 """
 
 from __future__ import annotations
-
-from dataclasses import replace
 
 from sitrep.model import Event
 
@@ -29,21 +28,24 @@ def _key(event: Event) -> tuple | None:
 
 def _restates(a: Event, b: Event) -> bool:
     """One undated (a headline's vaguer "strike" may code another sub-event), or the same
-    sub-event on the same day."""
+    sub-event on the same day; never two different death tolls ("a separate attack on
+    Izmail on Tuesday evening killed five")."""
+    if None not in (a.fatalities, b.fatalities) and a.fatalities != b.fatalities:
+        return False
     if a.date_precision == UNDATED or b.date_precision == UNDATED:
         return True
     return a.sub_event_type == b.sub_event_type and a.date == b.date
 
 
+def _informed(event: Event) -> tuple:
+    """How much an event says: an own date first, then a place, actors and a toll."""
+    return (event.date_precision != UNDATED, event.location is not None,
+            (event.actor1, event.actor2).count(None) * -1, event.fatalities is not None)
+
+
 def _absorb(kept: Event, other: Event) -> Event:
-    if kept.date_precision == UNDATED and other.date_precision != UNDATED:
-        kept, other = other, kept
-    tolls = [f for f in (kept.fatalities, other.fatalities) if f is not None]
-    return replace(kept, actor1=kept.actor1 or other.actor1,
-                   actor2=kept.actor2 or (other.actor2 if other.actor2 != kept.actor1 else None),
-                   fatalities=max(tolls) if tolls else None,
-                   source_claimant=kept.source_claimant or other.source_claimant,
-                   confidence=max(kept.confidence, other.confidence))
+    """The one that says more stands for both, as it is: every field keeps its evidence."""
+    return other if _informed(other) > _informed(kept) else kept
 
 
 def _vague(event: Event) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sitrep.geo.sources import ALTERNATE, DEMONYM
 from sitrep.geo.store import LOOSE, Entry, Gazetteer
@@ -78,17 +78,18 @@ def _drop_hijackers(found: list[Entry]) -> list[Entry]:
     ('New York' for New York City)."""
     if not any(e.level in (*COUNTRY_LEVELS, "ADM1") for e in found):
         return found
-    return [e for e in found if _main_city_of_region(e, found) or not (
+    regions = {e.gid: e.population for e in found if e.level == "ADM1"}
+    return [e for e in found if _main_city_of_region(e, regions) or not (
         e.matched in (ALTERNATE, LOOSE) and (
             e.level == "ADM2" or e.level.startswith("PPL") and e.population < BIG_CITY))]
 
 
-def _main_city_of_region(entry: Entry, found: list[Entry]) -> bool:
+def _main_city_of_region(entry: Entry, regions: dict[int, int]) -> bool:
     """'Zaporizhzhia' is also the other spelling of the oblast's main city (Zaporizhzhya):
-    that city stays a candidate, for a cue such as 'the city of' to choose."""
-    return entry.level.startswith("PPL") and entry.matched == ALTERNATE and any(
-        r.level == "ADM1" and r.gid == entry.admin1
-        and entry.population >= EPONYM_SHARE * r.population for r in found)
+    that city stays a candidate, for a cue such as 'the city of' to choose. `regions`: the
+    ADM1 candidates' populations by id."""
+    return (entry.level.startswith("PPL") and entry.matched == ALTERNATE
+            and entry.admin1 in regions and entry.population >= EPONYM_SHARE * regions[entry.admin1])
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -96,3 +97,32 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass
+class Scored:
+    entry: Entry
+    score: float
+    reasons: list[tuple[float, str]] = field(default_factory=list)
+    country_points: float = 0.0
+
+    def add(self, points: float, why: str) -> None:
+        self.score += points
+        self.reasons.append((points, why))
+
+    def add_region(self, points: float, why: str) -> None:
+        """A region named beside the place says all its country does, and more: the two
+        pieces of evidence do not stack."""
+        self.add(points - self.country_points, why)
+        self.country_points = 0.0
+
+
+def within(a: Entry, b: Entry, km: float) -> bool:
+    return a.lat is not None and b.lat is not None and haversine_km(a.lat, a.lon, b.lat,
+                                                                    b.lon) <= km
+
+
+def contains(region: Entry, entry: Entry) -> bool:
+    if region.level == "PCLI":
+        return entry.cc == region.cc and entry.gid != region.gid
+    return region.gid in (entry.admin1, entry.admin2) and entry.gid != region.gid

@@ -12,22 +12,30 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass
 
 from sitrep.geo.candidates import (
     BIG_CITY,
     COUNTRY_LEVELS,
     EPONYM_SHARE,
+    Scored,
     Toponym,
     candidates,
+    contains,
     haversine_km,
     prior,
+    within,
 )
-from sitrep.geo.context import DocContext, document_context
+from sitrep.geo.context import document_context
 from sitrep.geo.normalise import name_key
 from sitrep.geo.sources import DEMONYM
 from sitrep.geo.store import LOOSE, Entry, Gazetteer, get_gazetteer
+from sitrep.geo.whole_document import (
+    country_holding_the_places,
+    far_spelling_variants,
+    namesake_region_of_a_local_story,
+)
 from sitrep.model import Mention, Place
 
 # Which admin level a cue word announces: "Kharkiv region" is the oblast, but "the Houston
@@ -42,9 +50,6 @@ _LISTED_REGIONS = re.compile(
 _TOWN_CUE = re.compile(r"\b(city|town|village|settlement|hamlet|suburb) of\s+$", re.I)
 _ADJACENT = re.compile(r"^\s*,\s*$|^\s+in\s+(the\s+)?$")
 _DISTRICT_KM = 30
-_FAR_KM = 1500
-_FAR_SPELLING = (f"only a spelling variant matches, in a country the document does not name, "
-                 f"over {_FAR_KM} km from every other place: left unresolved")
 
 
 @dataclass
@@ -58,35 +63,6 @@ class Weights:
 
 
 W = Weights()
-
-
-@dataclass
-class _Scored:
-    entry: Entry
-    score: float
-    reasons: list[tuple[float, str]] = field(default_factory=list)
-    country_points: float = 0.0
-
-    def add(self, points: float, why: str) -> None:
-        self.score += points
-        self.reasons.append((points, why))
-
-    def add_region(self, points: float, why: str) -> None:
-        """A region named beside the place says all its country does, and more: the two
-        pieces of evidence do not stack."""
-        self.add(points - self.country_points, why)
-        self.country_points = 0.0
-
-
-def _within(a: Entry, b: Entry, km: float) -> bool:
-    return a.lat is not None and b.lat is not None and haversine_km(a.lat, a.lon, b.lat,
-                                                                    b.lon) <= km
-
-
-def _contains(region: Entry, entry: Entry) -> bool:
-    if region.level == "PCLI":
-        return entry.cc == region.cc and entry.gid != region.gid
-    return region.gid in (entry.admin1, entry.admin2) and entry.gid != region.gid
 
 
 class Resolver:
@@ -104,20 +80,20 @@ class Resolver:
         scored = {key: self._first_pass(ctx, key, groups[key], cands[key], ordered, cands)
                   for key in groups}
         self._regions_beside(ctx, groups, scored, ordered)
-        _namesake_region_of_a_local_story(ctx, scored, cands)
+        namesake_region_of_a_local_story(ctx, scored, cands)
         self._coherence(scored)
-        withheld = _far_spelling_variants(ctx, scored)
+        withheld = far_spelling_variants(ctx, scored)
         return self._places(text, groups, scored, withheld)
 
     # -- pass one ----------------------------------------------------------------------
 
-    def _first_pass(self, ctx, key, tops, entries, ordered, cands) -> list[_Scored]:
+    def _first_pass(self, ctx, key, tops, entries, ordered, cands) -> list[Scored]:
         sentences = {ctx.sentence_of(t.start) for t in tops}
         dominant = ctx.dominant_country(exclude_key=key)
         counts = ctx.country_counts(exclude_key=key)
         out = []
         for entry in entries:
-            item = _Scored(entry, prior(entry))
+            item = Scored(entry, prior(entry))
             item.reasons.append((item.score, _prior_reason(entry, len(entries))))
             self._country_evidence(ctx, item, key, sentences, dominant, counts, entries)
             self._cues(ctx, item, tops)
@@ -172,12 +148,12 @@ class Resolver:
             if big_city:
                 # 'Queens, New York' / 'Salford, Manchester': a district of the city, so
                 # the name after it is the city, not the state or county named after it.
-                if any(_within(e, entry, _DISTRICT_KM) for e in cands.get(
+                if any(within(e, entry, _DISTRICT_KM) for e in cands.get(
                         name_key(before.text), []) if e.gid != entry.gid):
                     item.add(6.0, f"follows {before.text}, a district of the city")
                     return
                 continue
-            inside = [e for e in cands.get(name_key(before.text), []) if _contains(entry, e)]
+            inside = [e for e in cands.get(name_key(before.text), []) if contains(entry, e)]
             if inside:
                 item.add(5.0, f"follows {before.text}, a place inside it")
                 return
@@ -212,7 +188,7 @@ class Resolver:
                 item.add_region(W.region_doc, f"{level} {region_name} named in document")
             return
 
-    def _coherence(self, scored: dict[str, list[_Scored]]) -> None:
+    def _coherence(self, scored: dict[str, list[Scored]]) -> None:
         """Favour candidates near the other places this document resolved."""
         anchors = {key: items[0].entry for key, items in scored.items()
                    if items and items[0].entry.lat is not None
@@ -225,7 +201,7 @@ class Resolver:
             # itself: 'Mexico' beside 'Mexico City' stays the country, not México state.
             countries = {i.entry.cc for i in items if i.entry.level == "PCLI"}
             if len(countries) > 1:
-                _country_holding_the_places(items, others)
+                country_holding_the_places(items, others)
             for item in items:
                 if item.entry.lat is None or item.entry.level in COUNTRY_LEVELS \
                         or item.entry.cc in countries:
@@ -264,8 +240,8 @@ class Resolver:
             place.mentions.sort(key=lambda m: m.start)
         return sorted(places, key=lambda p: p.mentions[0].start)
 
-    def _place(self, surface, best: _Scored, items: list[_Scored], mentions,
-               partners: tuple[_Scored, ...] = ()) -> Place:
+    def _place(self, surface, best: Scored, items: list[Scored], mentions,
+               partners: tuple[Scored, ...] = ()) -> Place:
         entry = best.entry
         top = max(s.score for s in items)
         total = sum(math.exp(s.score - top) for s in items)
@@ -289,7 +265,7 @@ class Resolver:
 
 
 def _region_and_city(text: str, tops: list[Toponym],
-                     items: list[_Scored]) -> list[tuple[_Scored, list[Toponym]]]:
+                     items: list[Scored]) -> list[tuple[Scored, list[Toponym]]]:
     """The winner with the mentions it takes. 'Kharkiv region' and bare 'Kharkiv' in one
     report share a name but not a place: when the winner is a region named with its region
     word, the bare mentions go to its main city."""
@@ -304,61 +280,7 @@ def _region_and_city(text: str, tops: list[Toponym],
     return [(best, cued), (city, bare)] if city else [(best, tops)]
 
 
-def _country_holding_the_places(items: list[_Scored], others: list[Entry]) -> None:
-    """'Congo' names two countries: the one that holds the document's other places (Goma,
-    Uvira) is meant, when the other holds none of them."""
-    if any(i.entry.matched == DEMONYM for i in items):
-        return  # "Chinese" names a people wherever the places are
-    holding = {a.cc for a in others}
-    inside = [i for i in items if i.entry.level == "PCLI" and i.entry.cc in holding]
-    if len(inside) == 1:
-        inside[0].add(2.0, "holds the other places named")
-
-
-def _namesake_region_of_a_local_story(ctx: DocContext, scored: dict[str, list[_Scored]],
-                                      cands: dict[str, list[Entry]]) -> None:
-    """'Georgia' in a story that also names Fulton County and Savannah: the state, not the
-    country, even when no country is named. Needs two other names that can lie inside
-    the region, a resolved place in the region's country and no word of the country
-    itself ('Georgian', 'Tbilisi' keep it)."""
-    winners = {key: items[0].entry for key, items in scored.items() if items}
-    for key, items in scored.items():
-        country = items[0].entry if items else None
-        if country is None or country.level != "PCLI" or ctx.country_counts(key).get(country.cc):
-            continue
-        local = Counter(w.cc for k, w in winners.items() if k != key and w.cc)
-        if local.get(country.cc):
-            continue
-        for item in items[1:]:
-            region = item.entry
-            inside = sum(any(_contains(region, e) for e in entries)
-                         for k, entries in cands.items() if k != key)
-            if region.level == "ADM1" and local.get(region.cc) and inside >= 2:
-                items[0].add(-4.5, f"the other places lie in {region.name}, its namesake")
-                items.sort(key=lambda s: s.score, reverse=True)
-                break
-
-
-def _far_spelling_variants(ctx: DocContext, scored: dict[str, list[_Scored]]) -> dict[str, str]:
-    """A name the gazetteer knows only by a looser spelling, whose best place lies in a
-    country the document neither names nor places anything else in, far from every other
-    place ("Kotlyne" in a Donetsk report read as Cuautitlán, Mexico), is left unresolved,
-    with why: a wrong dot on the map is worse than none, and the mention is kept."""
-    anchors = {key: items[0].entry for key, items in scored.items()
-               if items and items[0].entry.lat is not None and items[0].entry.matched != LOOSE}
-    named = ctx.country_counts()
-    withheld = {}
-    for key, items in scored.items():
-        best = items[0].entry if items else None
-        if best is None or best.lat is None or best.matched != LOOSE or best.cc in named:
-            continue
-        others = [a for k, a in anchors.items() if k != key]
-        if others and all(a.cc != best.cc and not _within(best, a, _FAR_KM) for a in others):
-            withheld[key] = _FAR_SPELLING
-    return withheld
-
-
-def _eponymous_city(item: _Scored, entries: list[Entry]) -> None:
+def _eponymous_city(item: Scored, entries: list[Entry]) -> None:
     """Bare 'Kharkiv' or 'Donetsk' is the city, not the oblast named after it: a region
     loses to a same-named city inside it that holds a real share of its people (but
     'Quebec' stays the province: Québec City is 5% of it). A region cue outweighs this."""

@@ -16,12 +16,13 @@ from sitrep.timex.lexicon import MONTH_NAME, WEEKDAY_NAME
 from sitrep.timex.rules_dates import DATE_RULES
 from sitrep.timex.rules_clock import CLOCK_RULE_LIST, CLOCK_RULES
 from sitrep.timex.rules_holidays import HOLIDAY_RULES
+from sitrep.timex.rules_numeric import NUMERIC_RULES
 from sitrep.timex.rules_periods import PERIOD_RULES
 from sitrep.timex.rules_ranges import RANGE_RULES
 from sitrep.timex.rules_spans import SPAN_RULES
 from sitrep.timex.rules_spoken import SPOKEN_RULES
 
-RULES: list[Rule] = (DATE_RULES + RANGE_RULES + SPAN_RULES + CLOCK_RULE_LIST + PERIOD_RULES
+RULES: list[Rule] = (DATE_RULES + NUMERIC_RULES + RANGE_RULES + SPAN_RULES + CLOCK_RULE_LIST + PERIOD_RULES
                      + HOLIDAY_RULES + SPOKEN_RULES)
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 _DAY_ONLY = re.compile(r"^\d{4}-\d\d-\d\d$")

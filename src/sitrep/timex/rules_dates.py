@@ -108,47 +108,6 @@ def _century(m: re.Match, ctx: Context) -> Result | None:
     return (f"{number - 1:02d}", "DATE", edge_mod(m)) if number else None
 
 
-def _iso(m: re.Match, ctx: Context) -> Result | None:
-    try:
-        return day_value(date(int(m["y"]), int(m["mo"]), int(m["d"]))), "DATE", None
-    except ValueError:
-        return None
-
-
-def _full_year(digits: str, ctx: Context) -> int | None:
-    """'22' in '24.02.22' is 2022, or 1922 if 2022 would lie over a year after the report."""
-    if len(digits) == 4:
-        return int(digits)
-    if ctx.dct is None:
-        return None
-    year = 2000 + int(digits)
-    return year if year <= ctx.dct.year + 1 else year - 100
-
-
-def _numeric_date(m: re.Match, ctx: Context) -> Result | None:
-    """"17.03.2013" is day first; with slashes American month-first is as common, so
-    "3/17/2013" is read the only way it can be, and "3/4/2013" as the nearer day on or
-    before the report (reports look back), counted as a guess for its confidence."""
-    a, b = int(m["a"] or m["a2"]), int(m["b"] or m["b2"])
-    year = _full_year(m["y"] or m["y2"], ctx)
-    if year is None:
-        return None
-    orders = [(b, a)] if (m["sep"] or m["sep2"]) == "." else [(a, b), (b, a)]
-    readings = []
-    for month, day in orders:
-        try:
-            readings.append(date(year, month, day))
-        except ValueError:
-            continue
-    if not readings:
-        return None
-    if len(readings) == 2 and readings[0] != readings[1]:
-        ctx.tense_reads.append(None)
-        if ctx.dct is not None:
-            readings.sort(key=lambda found: (found > ctx.dct, abs((found - ctx.dct).days)))
-    return day_value(readings[0]), "DATE", None
-
-
 def _ordinal_day(m: re.Match, ctx: Context) -> Result | None:
     if not words_before(ctx, m.start()) or words_before(ctx, m.start())[-1] not in {
             "on", "by", "until", "till", "since", "from", "before", "after", "to", "and"}:
@@ -370,11 +329,6 @@ DATE_RULES = [
          r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
          r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
          r"twentieth|twenty-first)[-\s]century\b", _century, 4),
-    rule("iso", r"\b(?P<y>(?:1[6-9]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b", _iso, 6),
-    # Ukrainian and Russian official posts write "24.02.22": two digits each, dots only.
-    rule("numeric_date", r"(?<![\d./])(?:(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
-         r"(?P<y>(?:19|20)\d\d)|(?P<a2>[0-3]\d)(?P<sep2>\.)(?P<b2>[01]\d)\.(?P<y2>\d\d))"
-         r"(?![\d/]|\.\d)", _numeric_date, 6),
     rule("ordinal_day", r"\bthe\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?![-\s]+(?:of\s+)?\w)",
          _ordinal_day, 1),
     rule("day_word", rf"(?:(?P<edge>early|late|earlier|later)\s+)?(?:the\s+day\s+(?P<around>before|"
