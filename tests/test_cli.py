@@ -349,13 +349,18 @@ def test_published_dates_undated_documents_only(tmp_path):
     undated.write_text("Drones struck Odesa on Tuesday, the regional governor said.")
     dated = tmp_path / "dated.txt"
     dated.write_text("KYIV, Aug 23, 2023 (Wire) - Drones struck Odesa on Tuesday, officials said.")
-    proc = run_sitrep("extract", str(undated), str(dated), "--published", "2023-08-24",
-                      cwd=tmp_path)
+    yearless = tmp_path / "yearless.txt"
+    yearless.write_text("KYIV, Aug 20 (Wire) - Drones struck Odesa on Friday, officials said.")
+    proc = run_sitrep("extract", str(undated), str(dated), str(yearless), "--published",
+                      "2023-08-24", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr.decode()
     records = {Path(r["source"]).name: r for r in map(json.loads, proc.stdout.decode().splitlines())}
     assert records["undated.txt"]["published"] == "2023-08-24"
     assert [t["value"] for t in records["undated.txt"]["times"]] == ["2023-08-22"]
     assert records["dated.txt"]["published"] == "2023-08-23"  # its own dateline wins
+    # A dateline without its year still gives the day, in the year --published puts it in.
+    assert records["yearless.txt"]["published"] == "2023-08-20"
+    assert "2023-08-18" in [t["value"] for t in records["yearless.txt"]["times"]]
     bad = run_sitrep("extract", str(undated), "--published", "24/08/2023", cwd=tmp_path)
     assert bad.returncode == 2 and bad.stdout == b""
     assert "--published must be a date as YYYY-MM-DD, not '24/08/2023'" in bad.stderr.decode()

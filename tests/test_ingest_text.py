@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sitrep.ingest import IngestProblem, read_inputs
-from sitrep.ingest.dates import find_dateline, to_iso_date
+from sitrep.ingest.dates import dateline_day, find_dateline, to_iso_date
 from ingest_helpers import read_all
 from sitrep.model import Document
 
@@ -184,3 +184,13 @@ def test_dateline_end_measures_the_dateline_the_segments_drop():
         "KRAMATORSK, Ukraine, June 9, 2025 — ")
     assert dateline_end("KYIV (Reuters) - Drones struck.") == len("KYIV (Reuters) - ")
     assert dateline_end("Russian forces advanced — slowly — near Lyman.") == 0
+
+
+@pytest.mark.parametrize("head, around, day", [
+    ("OUAGADOUGOU, Nov 19 (Dispatch)", "2026-11-20", "2026-11-19"),
+    ("KYIV, Dec 31 (Reuters)", "2027-01-01", "2026-12-31"),  # the year before
+    ("KYIV, 21 November (Wire)", "2026-11-20", "2026-11-21"),  # a day's slack for zones
+    ("KYIV (Reuters)", "2026-11-20", None),
+])
+def test_a_dateline_without_its_year_takes_the_year_of_the_date_given(head, around, day):
+    assert dateline_day(head, around) == day

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from . import dedup
 from .ingest import IngestProblem, read_inputs
+from .ingest.dates import dateline_day
 from .model import Document, Extraction
 from .nlp import STAGES, build_pipeline
 from .settings import DEFAULT_MODEL
@@ -94,6 +95,13 @@ ProblemHandler = Callable[[IngestProblem], None]
 Progress = Callable[[int], None]
 
 
+def _dated(item: Document, published: str | None) -> str | None:
+    """The date given on the command line, or the day of a dateline that wrote no year
+    ("KYIV, Nov 19 (Reuters)") in the year that date puts it in: the report's own day wins."""
+    head = item.meta.get("dateline")
+    return (dateline_day(head, published) if head and published else None) or published
+
+
 def _fresh_documents(paths: list[str], report: RunReport, on_problem: ProblemHandler,
                      is_known: Callable[[str], bool], stdin=None,
                      published: str | None = None) -> Iterator[Document]:
@@ -104,7 +112,7 @@ def _fresh_documents(paths: list[str], report: RunReport, on_problem: ProblemHan
         if isinstance(item, IngestProblem):
             _note(report, on_problem, item)
             continue
-        item.published = item.published or published
+        item.published = item.published or _dated(item, published)
         doc_id = item.doc_id
         if doc_id in seen:
             _note(report, on_problem, IngestProblem(

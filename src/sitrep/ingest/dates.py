@@ -7,7 +7,7 @@ A date is kept as the writer's local calendar day: "Sat, 04 Mar 2023 01:00 +0300
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -122,6 +122,26 @@ def dateline_end(line: str) -> int:
     "KRAMATORSK, Ukraine, June 9, 2025 — Russian jets struck." gives 36."""
     match = _dateline_match(line)
     return match.end() if match else 0
+
+
+_YEARLESS = [re.compile(rf"\b{_MONTH}\s+{_DAY}\b", re.IGNORECASE),  # Nov 19
+             re.compile(rf"\b{_DAY}\s+{_MONTH}\b", re.IGNORECASE)]  # 19 November
+
+
+def dateline_day(head: str, around: str) -> str | None:
+    """The day of a dateline written without its year ("OUAGADOUGOU, Nov 19 (Reuters)"),
+    in the year that puts it nearest on or before `around` (YYYY-MM-DD), a day's slack
+    for time zones."""
+    match = next((m for p in _YEARLESS if (m := p.search(head))), None)
+    if match is None:
+        return None
+    month = match.group("month").lower().rstrip(".")
+    limit = date.fromisoformat(around) + timedelta(days=1)
+    for year in (limit.year, limit.year - 1):
+        found = _valid(year, MONTHS[month], int(match.group("day")))
+        if found and date.fromisoformat(found) <= limit:
+            return found
+    return None
 
 
 def apply_dateline(document: Document) -> None:
