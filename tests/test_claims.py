@@ -297,3 +297,11 @@ def test_a_dateline_the_parser_makes_a_subject_is_not_the_speaker(nlp):
             "it had captured the town of Kyaukpyu.")
     claim = only(claims_of(nlp, text))
     assert claim.speaker == "The Arakan Army (AA)"
+
+
+def test_dismissing_what_is_said_is_a_denial_and_an_assessment_is_a_claim(nlp):
+    claim = only(claims_of(nlp, "The RSF adviser said the allegations were fabrications by the "
+                                "Port Sudan authorities."))
+    assert claim.stance == "denies"
+    claim = only(claims_of(nlp, "ISW assessed that Moscow was probably exaggerating its gains."))
+    assert (claim.speaker, claim.stance, claim.hedged) == ("ISW", "asserts", True)

@@ -21,6 +21,7 @@ The source's state is read in `sitrep.affiliation`, how firmly a passage is repo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -124,6 +125,11 @@ def _speaker_span(token: Token) -> Span:
             break  # "US Central Command (CENTCOM)": the acronym's bracket is part of the name
         end -= 1
     return doc[start:end]
+
+
+# Words with which a speaker dismisses what is said of them: the claim is a denial.
+_DISMISSAL = re.compile(r"\b(?:fabricat\w*|baseless|groundless|propaganda|untrue|not true|"
+                        r"lies|fake news|disinformation|no basis in fact)\b", re.IGNORECASE)
 
 
 def _speaker_in(speaker: Span, seg: Span) -> Span | None:
@@ -308,6 +314,8 @@ def _verb_attribution(cue: Token, seg: Span) -> Attribution | None:
         speaker = None  # the parse tangled speaker and content; keep the content only
     if speaker is None:
         strength -= 0.2  # "it was reported that ..."
+    if stance == "asserts" and _DISMISSAL.search(text, start, end):
+        stance = "denies"  # "These allegations are fabrications", "called the report propaganda"
     return Attribution(doc[cue.i : cue.i + 1], speaker, start, end, stance, quoted, cue_hedge, strength)
 
 
