@@ -507,3 +507,21 @@ def test_a_running_total_since_a_date_is_no_event(nlp, cities):
     assert events_of(nlp, cities, text, towns=["Kupiansk"]) == []
     text = "Russian forces have shelled Kupiansk every day, killing two civilians on Tuesday."
     assert len(events_of(nlp, cities, text, towns=["Kupiansk"])) == 1
+
+
+def test_weather_and_warplanes_and_people_who_protest(nlp, cities):
+    assert events_of(nlp, cities, "A storm killed two people in Kupiansk on Tuesday.",
+                     towns=["Kupiansk"]) == []
+    event = only(events_of(nlp, cities, "Russian warplanes struck villages near Kupiansk.",
+                           towns=["Kupiansk"]))
+    assert (event.actor1, event.actor2) == ("Military Forces of Russia", None)
+    event = only(events_of(nlp, cities, "In Kupiansk, hundreds of people protested against "
+                                        "the Wagner Group on Tuesday.", towns=["Kupiansk"]))
+    assert (event.actor1, event.actor2) == ("Protesters (Ukraine)", "Wagner Group")
+
+
+def test_a_vague_event_after_the_headline_does_not_fold_into_another_place(nlp, cities):
+    text = ("Russian forces shelled Kupiansk on Monday.\n\nElsewhere, shelling killed three "
+            "people, officials said.")
+    events = events_with_every_mention(nlp, cities, text, "Kupiansk", [("Monday", "2025-06-09")])
+    assert len(events) == 2

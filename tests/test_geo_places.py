@@ -210,3 +210,8 @@ def test_a_region_and_its_city_named_apart_are_two_places(nlp):
     found = [p for p in nlp("In the Kharkiv region, shelling hit two villages. Later a guided "
                             "bomb struck a district of Kharkiv.")._.sitrep_places]
     assert sorted(p.kind for p in found) == ["admin_region", "populated_place"]
+
+
+def test_a_direction_opening_a_region_s_name_is_no_town(nlp):
+    found = places(nlp, "Heavy snow hit West Texas and a storm swept across North Texas.")
+    assert "West" not in found and "North" not in found and found["Texas"].country_code == "US"

@@ -194,3 +194,7 @@ def test_dateline_end_measures_the_dateline_the_segments_drop():
 ])
 def test_a_dateline_without_its_year_takes_the_year_of_the_date_given(head, around, day):
     assert dateline_day(head, around) == day
+
+
+def test_a_dateline_naming_two_places_with_a_slash_is_a_dateline():
+    assert find_dateline("GAZA/BEIRUT, Nov 20 - Israeli strikes killed 14 people.") is not None

@@ -122,7 +122,9 @@ def event_actors(
     for token in sent:
         if token.i in speaker_idx or token.i in in_group:
             continue  # "Ukraine's air force said ...": the speaker, not a party to the event
-        role = nouns.get(noun_base(token)) or nouns.get(token.lower_)
+        # "struck" is the event, not a strike that names its country's forces.
+        role = None if token.pos_ in ("VERB", "AUX") else (
+            nouns.get(noun_base(token)) or nouns.get(token.lower_))
         actor = None
         if role == "military":
             country = _country_of(token, speaker_country, sent_start, in_group) or (
@@ -143,6 +145,9 @@ def event_actors(
             actor = f"Protesters ({place_country})" if place_country else "Protesters"
         if actor:
             found.append((token.i not in subject_idx, token.i, actor))
+    if event_type in ("Protests", "Riots") and not any(a.startswith("Protesters") for *_, a in found):
+        # "hundreds of people protested against the SDF": whoever protests is actor 1
+        found.append((False, -1, f"Protesters ({place_country})" if place_country else "Protesters"))
     ordered: list[str | None] = []
     for _, _, actor in sorted(found):
         if actor not in ordered:

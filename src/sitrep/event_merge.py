@@ -8,8 +8,8 @@ same sub-event type and day, or when one of them has no date of its own (it only
 report's day, as a headline does, whose vaguer words may code another sub-event), unless
 their death tolls differ (then they are separate attacks). The event that says more (its own
 date, a place, actors, a toll) stands for both, unchanged, so each field keeps the evidence
-it came from. An event with neither place nor date of its own (a
-headline's "Arakan Army seizes town") folds into a placed event of the same sub-event type;
+it came from. A headline event with neither place nor date of its
+own ("Arakan Army seizes town") folds into a placed event of the same sub-event type;
 other events without a location are never merged: there is nothing to say they are the same.
 """
 
@@ -53,7 +53,9 @@ def _vague(event: Event) -> bool:
     return event.location is None and event.date_precision == UNDATED
 
 
-def merge_restatements(events: list[Event]) -> list[Event]:
+def merge_restatements(events: list[Event], headline_end: int = 0) -> list[Event]:
+    """`headline_end`: where the document's first sentence ends; only an event there may
+    fold without a place (a later vague sentence may be another incident elsewhere)."""
     merged: list[Event] = []
     for event in events:
         key = _key(event)
@@ -63,14 +65,15 @@ def merge_restatements(events: list[Event]) -> list[Event]:
             merged.append(event)
         else:
             merged[same] = _absorb(merged[same], event)
-    return _fold_vague(merged)
+    return _fold_vague(merged, headline_end)
 
 
-def _fold_vague(events: list[Event]) -> list[Event]:
-    """A vague event of the same type and sub-event as a placed one in the same report
-    tells the same story with less: it folds into the first such."""
-    kept = [e for e in events if not _vague(e)]
-    for event in (e for e in events if _vague(e)):
+def _fold_vague(events: list[Event], headline_end: int) -> list[Event]:
+    """A vague headline event of the same type and sub-event as a placed one in the same
+    report tells the same story with less: it folds into the first such."""
+    folds = [e for e in events if _vague(e) and e.evidence.end <= headline_end]
+    kept = [e for e in events if e not in folds]
+    for event in folds:
         same = next((i for i, e in enumerate(kept) if (e.event_type, e.sub_event_type)
                      == (event.event_type, event.sub_event_type)), None)
         if same is None:

@@ -383,7 +383,7 @@ def extract_events(doc: Doc) -> list[Event]:
         event = code_segment(seg, attributions, disclaimed_later)
         if event is not None:
             events.append(event)
-    return merge_restatements(events)
+    return merge_restatements(events, per_segment[0][0].end_char if per_segment else 0)
 
 
 @Language.component("sitrep_events")

@@ -206,7 +206,7 @@ class Recogniser:
             end = self._longest_match(span.doc, i, [False] * len(span.doc), limit=span.end)
             words = span.doc[i:end].text.lower()
             # "Kherson Airport": the town of Airport, Texas is not inside the name.
-            if end and words not in _REGION_WORDS | _GENERIC_WORDS and not _opens_longer_name(
+            if end and words not in _REGION_WORDS | _GENERIC_WORDS | _NEVER_ALONE and not _opens_longer_name(
                     span.doc, end, span.end) and self._known_place(span.doc[i:end].text):
                 inner.append(self._toponym(span.doc[i:end]))
                 i = end

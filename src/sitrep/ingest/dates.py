@@ -27,7 +27,7 @@ _ISO_PREFIX = re.compile(r"^\s*((?:19|20)\d\d)-([01]\d)-([0-3]\d)")
 # A dateline opens a report: a place (upper case, or title case when a date follows),
 # maybe ", Region", maybe a date, maybe "(Agency)", then a dash:
 # "ODESA, March 3, 2023 —", "KYIV, Ukraine (Reuters) -", "Kyiv, 3 March 2023 -".
-_UPPER_PLACE = r"[A-Z][A-Z'’.\-]+(?:[ ][A-Z][A-Z'’.\-]+){0,3}"
+_UPPER_PLACE = r"[A-Z][A-Z'’.\-/]+(?:[ ][A-Z][A-Z'’.\-/]+){0,3}"  # "GAZA/BEIRUT" too
 _TITLE_PLACE = r"[A-Z][a-z'’.\-]+(?:[ ][A-Z][a-z'’.\-]+){0,2}"
 _REGION = r"(?:,[ ]?[A-Z][\w'’.\-]+(?:[ ][A-Z][\w'’.\-]+){0,2})?"
 # Month names only (title case, "Sept." too): "Zaporizhzhia, Unit 4 - " is no dateline.
