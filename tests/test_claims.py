@@ -305,3 +305,12 @@ def test_dismissing_what_is_said_is_a_denial_and_an_assessment_is_a_claim(nlp):
     assert claim.stance == "denies"
     claim = only(claims_of(nlp, "ISW assessed that Moscow was probably exaggerating its gains."))
     assert (claim.speaker, claim.stance, claim.hedged) == ("ISW", "asserts", True)
+
+
+@pytest.mark.parametrize("text, speaker_type", [
+    ("The UN refugee agency UNHCR said 20,000 people had fled.", "organisation"),
+    ("The Sudan Doctors Network said 12 people were killed.", "organisation"),
+    ("The state news agency said two people were wounded.", "media"),
+])
+def test_un_bodies_and_networks_are_organisations_and_a_news_agency_is_media(nlp, text, speaker_type):
+    assert only(claims_of(nlp, text)).speaker_type == speaker_type
