@@ -41,10 +41,11 @@ def detect_format(source: JsonText, name: str) -> str:
     """What `source.data` is, judged from its content first and `name`'s extension second:
     empty, gzip, binary, warc, feed, html, xml, jsonl, json or text. Telling the JSON kinds
     apart may decode and parse `source`, which their readers then go on from."""
-    return _kind(source.data, name, source)
+    return _kind(name, source)
 
 
-def _kind(data: bytes, name: str, source: JsonText) -> str:
+def _kind(name: str, source: JsonText) -> str:
+    data = source.data
     if data.startswith(GZIP_MAGIC):
         return "gzip"
     # Before the binary test: an archive's image and gzip-encoded records hold NUL bytes.
@@ -53,7 +54,7 @@ def _kind(data: bytes, name: str, source: JsonText) -> str:
     if looks_binary(data):
         return "binary"
     head = decode_text(data[:_HEAD_BYTES])[0].lstrip("\ufeff \t\r\n")
-    if not head.strip() and not decode_text(data)[0].strip():
+    if not head.strip() and not source.text.strip():
         return "empty"
     if head.startswith("<"):
         return _markup_format(head, name)

@@ -15,3 +15,9 @@ VAGUE_FACTOR = 0.75  # "dozens" as 24-99 is a convention, not a reading
 def level(measured: bool, counted: bool, vague: bool) -> float:
     base = MEASURED if measured else COUNTED if counted else BARE
     return round(base * (VAGUE_FACTOR if vague else 1.0), 3)
+
+
+def as_counted(bare_confidence: float) -> float:
+    """A bare count that another phrase tells the noun of ("40" in "Of the 300 soldiers, 40",
+    a death toll's figure) is as sure as a counted one, its vague factor kept."""
+    return round(bare_confidence * COUNTED / BARE, 3)

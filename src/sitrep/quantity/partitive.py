@@ -21,7 +21,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from sitrep.model import Evidence, Quantity
-from sitrep.quantity.confidence import BARE, COUNTED
+from sitrep.quantity.confidence import as_counted
 from sitrep.within import within
 
 _SENTENCE_END = re.compile(r"[.!?]\s")
@@ -53,7 +53,7 @@ def counted_as(count: Quantity, source: Quantity) -> Quantity:
         return count
     bare = count.entity is None and count.unit is None
     return replace(count, entity=source.entity, normalized_unit=source.normalized_unit,
-                   confidence=round(count.confidence * COUNTED / BARE, 3) if bare
+                   confidence=as_counted(count.confidence) if bare
                    else count.confidence)
 
 

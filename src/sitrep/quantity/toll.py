@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from sitrep.model import Quantity
-from sitrep.quantity.confidence import BARE, COUNTED
+from sitrep.quantity.confidence import as_counted
 
 # The toll, then words without another number or a sentence end, then the verb or preposition
 # the number follows: "risen to", "stands at", "a toll of", "reached", "Death toll:".
@@ -37,4 +37,4 @@ def _as_toll(q: Quantity, text: str) -> Quantity:
     kind = toll["kind"].lower()
     # A vague count keeps its factor, as when "others" are counted.
     return replace(q, unit=f"{kind} toll", entity=_ENTITY[kind], normalized_unit="people",
-                   confidence=round(q.confidence * COUNTED / BARE, 3))
+                   confidence=as_counted(q.confidence))

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sitrep.timex.calendar import Context
-from sitrep.timex.lexicon import MODS_BEFORE, MONTHS, WEEKDAYS
+from sitrep.timex.lexicon import MODS_BEFORE, MONTHS, PAPER_NOUNS, WEEKDAYS
 
 # (value, type, mod); a handler returns None to reject a match that only looks temporal.
 Result = tuple[str, str, str | None]
@@ -64,3 +64,14 @@ def words_before(ctx: Context, start: int, count: int = 1) -> list[str]:
 def word_after(ctx: Context, end: int) -> str:
     found = re.match(r"\s*([\w'-]+)", ctx.text[end:end + 40])
     return found.group(1) if found else ""
+
+
+_PAPER_AFTER = re.compile(rf"\s+{PAPER_NOUNS}\b")
+_PAPER_BEFORE = re.compile(r"\b(?-i:Mail|Independent)\s+on\s+$")
+
+
+def is_paper_name(ctx: Context, start: int, end: int) -> bool:
+    """A day or a rate that names a newspaper: "the Sunday Times", "the Mail on Sunday",
+    "the Daily Mail"."""
+    return bool(_PAPER_AFTER.match(ctx.text, end)
+                or _PAPER_BEFORE.search(ctx.text, max(0, start - 16), start))

@@ -8,14 +8,15 @@ from datetime import date, timedelta
 from sitrep.quantity.numbers import ORDINALS
 from sitrep.quantity.units import is_measure_word
 from sitrep.timex.base import (
-    Result, group, edge_mod, month_number, rule, weekday_number, word_after, words_before,
+    Result, edge_mod, group, is_paper_name, month_number, rule, weekday_number, word_after,
+    words_before,
 )
 from sitrep.timex.calendar import (
     Context, day_value, month_value, nearest_year, quarter_of, shift, shift_months, tense_at,
     week_value, weekday_date,
 )
 from sitrep.timex.lexicon import (
-    DAY, EDGE, EDGE_OF, MONTH, PAPER_NOUNS, PART, PARTS_OF_DAY, SEASON, SEASONS, WEEKDAY, YEAR,
+    DAY, EDGE, EDGE_OF, MONTH, PART, PARTS_OF_DAY, SEASON, SEASONS, WEEKDAY, YEAR,
     YEAR_SHORT,
 )
 from sitrep.timex.rules_ranges import range_bounds, range_year
@@ -169,15 +170,6 @@ def _edged_part(m: re.Match, ctx: Context) -> Result | None:
 
 
 # Weekend papers are named after their day: "the Sunday Times", "the Mail on Sunday".
-_PAPER_AFTER = re.compile(rf"\s+{PAPER_NOUNS}\b")
-_PAPER_BEFORE = re.compile(r"\b(?-i:Mail|Independent)\s+on\s+$")
-
-
-def is_paper_name(ctx: Context, start: int, end: int) -> bool:
-    return bool(_PAPER_AFTER.match(ctx.text, end)
-                or _PAPER_BEFORE.search(ctx.text, max(0, start - 16), start))
-
-
 def _weekday(m: re.Match, ctx: Context) -> Result | None:
     if not group(m, "part") and is_paper_name(ctx, m.start(), m.end()):
         return None

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from sitrep.quantity.numbers import DIGIT_NUMBER, WORD_NUMBER, parse_number
-from sitrep.timex.base import Result, group, rule, weekday_number, words_before
+from sitrep.timex.base import Result, group, is_paper_name, rule, weekday_number, words_before
 from sitrep.timex.calendar import Context, day_value, shift, value_at
 from sitrep.timex.calendar import reported_quarter
 from sitrep.timex.lexicon import (
-    APPROX, APPROX_MODS, NUM, PAPER_NOUNS, UNIT, UNITS, WEEKDAY,
+    APPROX, APPROX_MODS, NUM, UNIT, UNITS, WEEKDAY,
 )
 
 _QUARTER_TALK = re.compile(r"\bquarter\b", re.IGNORECASE)
@@ -180,11 +180,8 @@ def _ref(m: re.Match, ctx: Context) -> Result | None:
     return _REFS[word], "DATE", None
 
 
-_PAPER_NOUN = re.compile(rf" {PAPER_NOUNS}\b")
-
-
 def _set_adverb(m: re.Match, ctx: Context) -> Result | None:
-    if m["adv"][0].isupper() and _PAPER_NOUN.match(ctx.text, m.end()):
+    if m["adv"][0].isupper() and is_paper_name(ctx, m.start(), m.end()):
         return None  # a title: "the Daily Mail", "the Weekly Standard"
     return _SET_ADVERBS[m["adv"].lower()], "SET", None
 
