@@ -34,11 +34,11 @@ def cities():
 
 
 def town(cities, text: str, name: str, metonymic: bool = False) -> Place:
+    """The town with every mention of its name, as the places stage gives it."""
     city = cities[str(TOWNS[name])]
-    start = text.index(name)
     return Place(name, city["geonameid"], city["name"], city["latitude"], city["longitude"],
                  city["countrycode"], city["admin1code"], "populated_place",
-                 [Mention(start, start + len(name), metonymic)], 0.9)
+                 [Mention(m.start(), m.end(), metonymic) for m in re.finditer(name, text)], 0.9)
 
 
 def timex(text: str, words: str, value: str) -> TimeExpr:
@@ -367,6 +367,12 @@ def test_force_against_protesters_and_showing_are_told_apart(nlp, cities):
     event = only(events_of(nlp, cities, "Protesters attacked police stations in Kupiansk.",
                            towns=["Kupiansk"]))
     assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+    event = only(events_of(nlp, cities, "Protesters were beaten by police in Kupiansk.",
+                           towns=["Kupiansk"]))
+    assert event.sub_event_type == "Excessive force against protesters"
+    event = only(events_of(nlp, cities, "Police dispersed protesters in Kupiansk.",
+                           towns=["Kupiansk"]))
+    assert event.sub_event_type == "Protest with intervention"
     shown = events_of(nlp, cities, "The footage demonstrated how troops crossed the river near "
                       "Kupiansk.", towns=["Kupiansk"])
     assert all(e.event_type != "Protests" for e in shown)
@@ -406,30 +412,23 @@ def test_civilians_are_never_the_attacker(nlp, cities):
     text = "The strikes killed three civilians and injured 11 others in Kharkiv on Thursday."
     event = only(events_of(nlp, cities, text, towns=["Kharkiv"]))
     assert (event.actor1, event.actor2) == (None, "Civilians (Ukraine)")
-
-
-def events_with_every_mention(nlp, cities, text: str, name: str, times) -> list[Event]:
-    doc = nlp.make_doc(text)
-    doc._.sitrep_published = "2025-06-11"
-    place = town(cities, text, name)
-    place.mentions = [Mention(m.start(), m.end()) for m in re.finditer(name, text)]
-    doc._.sitrep_places = [place]
-    doc._.sitrep_times = [timex(text, w, v) for w, v in times]
-    return nlp(doc)._.sitrep_events
+    # No subject at all: the civilians, found first, are still not the attacker.
+    text = "Three civilians were killed by shelling in Kharkiv."
+    event = only(events_of(nlp, cities, text, towns=["Kharkiv"]))
+    assert (event.actor1, event.actor2) == (None, "Civilians (Ukraine)")
 
 
 def test_a_headline_and_its_lead_are_one_event(nlp, cities):
     text = ("Drone strike kills two in Kupiansk\n\nRussian drones struck Kupiansk on Tuesday, "
             "killing two civilians. The drone hit a warehouse in Kupiansk.")
-    event = only(events_with_every_mention(nlp, cities, text, "Kupiansk", [("Tuesday", "2025-06-10")]))
+    event = only(events_of(nlp, cities, text, towns=["Kupiansk"], times=[("Tuesday", "2025-06-10")]))
     assert (event.date, event.fatalities, event.actor1) == ("2025-06-10", 2, "Military Forces of Russia")
     assert "Tuesday" in event.evidence.text
 
 
 def test_strikes_on_one_town_on_two_days_stay_two_events(nlp, cities):
     text = "Russian drones struck Kupiansk on Monday. Russian drones struck Kupiansk again on Tuesday."
-    events = events_with_every_mention(nlp, cities, text, "Kupiansk",
-                                       [("Monday", "2025-06-09"), ("Tuesday", "2025-06-10")])
+    events = events_of(nlp, cities, text, towns=["Kupiansk"], times=[("Monday", "2025-06-09"), ("Tuesday", "2025-06-10")])
     assert [e.date for e in events] == ["2025-06-09", "2025-06-10"]
 
 
@@ -450,7 +449,7 @@ def test_fighting_for_an_aim_is_no_battle(nlp, cities):
 def test_a_headline_coded_as_another_sub_event_is_still_its_story(nlp, cities):
     text = ("Russian strike on Kupiansk kills two\n\nA Russian glide bomb hit Kupiansk on Tuesday, "
             "killing two civilians.")
-    event = only(events_with_every_mention(nlp, cities, text, "Kupiansk", [("Tuesday", "2025-06-10")]))
+    event = only(events_of(nlp, cities, text, towns=["Kupiansk"], times=[("Tuesday", "2025-06-10")]))
     assert (event.sub_event_type, event.date) == ("Air/drone strike", "2025-06-10")
 
 
@@ -463,7 +462,7 @@ def test_seizing_what_is_no_ground_takes_no_territory(nlp, cities, text):
 def test_two_attacks_on_one_town_with_different_tolls_stay_two(nlp, cities):
     text = ("Russian drones struck Kupiansk on Tuesday, killing two people. In a separate drone "
             "attack on Kupiansk on Tuesday evening, five workers were killed.")
-    events = events_with_every_mention(nlp, cities, text, "Kupiansk", [("Tuesday", "2025-06-10")])
+    events = events_of(nlp, cities, text, towns=["Kupiansk"], times=[("Tuesday", "2025-06-10")])
     words = {2: "two", 5: "five"}
     assert sorted(e.fatalities for e in events) == [2, 5]
     assert all(words[e.fatalities] in e.evidence.text for e in events)  # each toll its own text
@@ -481,8 +480,9 @@ def test_a_killing_word_does_not_outweigh_the_attack_it_reports(nlp, cities, tex
 
 
 def test_who_acts_when_the_subject_names_no_state(nlp, cities):
-    event = only(events_of(nlp, cities, "Gunmen killed five villagers near Kupiansk.",
-                           towns=["Kupiansk"]))
+    # After a paragraph break the tagger takes "Gunmen" for a name; it is still gunmen.
+    text = "Shelling eased near Kupiansk on Monday.\n\nGunmen killed five villagers near Kupiansk."
+    event = events_of(nlp, cities, text, towns=["Kupiansk"], times=[("Monday", "2025-06-09")])[-1]
     assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Ukraine)", "Civilians (Ukraine)")
     event = only(events_of(nlp, cities, "Army artillery shelled Wagner positions near Kupiansk.",
                            towns=["Kupiansk"]))
@@ -523,5 +523,5 @@ def test_weather_and_warplanes_and_people_who_protest(nlp, cities):
 def test_a_vague_event_after_the_headline_does_not_fold_into_another_place(nlp, cities):
     text = ("Russian forces shelled Kupiansk on Monday.\n\nElsewhere, shelling killed three "
             "people, officials said.")
-    events = events_with_every_mention(nlp, cities, text, "Kupiansk", [("Monday", "2025-06-09")])
+    events = events_of(nlp, cities, text, towns=["Kupiansk"], times=[("Monday", "2025-06-09")])
     assert len(events) == 2

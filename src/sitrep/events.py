@@ -295,9 +295,10 @@ def protest_coding(seg: Span, trigger: Span, sub_event: str) -> tuple[str, str]:
     force used on them excessive force, crowd control or arrests an intervention."""
     verb = governing_verb(trigger[0])
     lemma = verb.lemma_.lower()
+    # Only an active subject acts: "protesters were beaten by police" suffer the force.
     by_protesters = any(trigger[0].i in {t.i for t in c.subtree}
-                        for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
-    if lemma in FORCE_LEMMAS and by_protesters and verb.dep_ != "nsubjpass":
+                        for c in verb.children if c.dep_ == "nsubj")
+    if lemma in FORCE_LEMMAS and by_protesters:
         return "Riots", "Violent demonstration"
     if lemma in INTERVENTION_LEMMAS or CROWD_CONTROL.search(seg.text):
         return "Protests", "Protest with intervention"
