@@ -169,6 +169,11 @@ def test_a_village_after_a_war_verb_or_preposition_is_a_place(nlp, text, name):
     assert places(nlp, text)[name].country_code in ("UA", "RU")
 
 
+def test_every_name_of_a_list_before_plural_regions_is_a_region_even_if_only_a_city_has_it(nlp):
+    found = places(nlp, "Drones were shot down over the Belgorod, Kursk and Bryansk regions.")
+    assert {found[n].kind for n in ("Belgorod", "Kursk", "Bryansk")} == {"admin_region"}
+
+
 def test_every_name_of_a_list_before_a_plural_region_word_is_a_region(nlp):
     found = places(nlp, "Hits were recorded in Sumy, Chernihiv and Odesa oblasts.")
     assert {found[n].kind for n in ("Sumy", "Chernihiv", "Odesa")} == {"admin_region"}
@@ -210,8 +215,19 @@ def test_a_region_and_its_city_named_apart_are_two_places(nlp):
     found = [p for p in nlp("In the Kharkiv region, shelling hit two villages. Later a guided "
                             "bomb struck a district of Kharkiv.")._.sitrep_places]
     assert sorted(p.kind for p in found) == ["admin_region", "populated_place"]
+    # The two share one belief: the region word decided between them, not against the city.
+    assert found[0].confidence == found[1].confidence > 0.5
 
 
 def test_a_direction_opening_a_region_s_name_is_no_town(nlp):
     found = places(nlp, "Heavy snow hit West Texas and a storm swept across North Texas.")
     assert "West" not in found and "North" not in found and found["Texas"].country_code == "US"
+
+
+def test_a_group_that_names_another_thing_is_still_no_place(nlp):
+    found = places(nlp, "The Hamas-run health ministry in Gaza said 14 people were killed.")
+    assert "Hamas" not in found and "Gaza" in found
+
+
+def test_a_direction_the_model_tags_as_a_place_is_none(nlp):
+    assert "West" not in places(nlp, "Zelensky asked the West for more air defence in Kyiv.")

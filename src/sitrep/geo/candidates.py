@@ -30,6 +30,7 @@ class Toponym:
     text: str
     metonymic: bool = False
     demonym: bool = False
+    region_word: str | None = None  # "region" in "the Kursk region"; set by the resolver
 
 
 def prior(entry: Entry) -> float:
@@ -78,18 +79,25 @@ def _drop_hijackers(found: list[Entry]) -> list[Entry]:
     ('New York' for New York City)."""
     if not any(e.level in (*COUNTRY_LEVELS, "ADM1") for e in found):
         return found
-    regions = {e.gid: e.population for e in found if e.level == "ADM1"}
+    regions = {e.gid: e for e in found if e.level == "ADM1"}
     return [e for e in found if _main_city_of_region(e, regions) or not (
         e.matched in (ALTERNATE, LOOSE) and (
             e.level == "ADM2" or e.level.startswith("PPL") and e.population < BIG_CITY))]
 
 
-def _main_city_of_region(entry: Entry, regions: dict[int, int]) -> bool:
+def _main_city_of_region(entry: Entry, regions: dict[int, Entry]) -> bool:
     """'Zaporizhzhia' is also the other spelling of the oblast's main city (Zaporizhzhya):
     that city stays a candidate, for a cue such as 'the city of' to choose. `regions`: the
-    ADM1 candidates' populations by id."""
-    return (entry.level.startswith("PPL") and entry.matched == ALTERNATE
-            and entry.admin1 in regions and entry.population >= EPONYM_SHARE * regions[entry.admin1])
+    ADM1 candidates by id."""
+    region = regions.get(entry.admin1)
+    return entry.matched == ALTERNATE and region is not None and is_main_city(entry, region)
+
+
+def is_main_city(city: Entry, region: Entry) -> bool:
+    """A populated place inside the region that holds a real share of its people: Kharkiv
+    of Kharkiv Oblast, not Québec City (5% of Quebec)."""
+    return (city.level.startswith("PPL") and region.gid in (city.admin1, city.admin2)
+            and city.population >= EPONYM_SHARE * region.population)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -18,9 +18,11 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sitrep.geo.normalise import name_key
 from sitrep.geo.store import Gazetteer
+from sitrep.tables import load_table
 
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n+")
 # Runs of capitalised words, with "of"/"and" inside ("Democratic Republic of the Congo").
@@ -28,12 +30,17 @@ _CAPITALISED_RUN = re.compile(
     r"\b[A-Z][\w’'.-]*(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w’'.-]*)*")
 _MAX_WORDS = 6
 _POSSESSIVE = re.compile(r"['’]s$")  # "Ukraine's General Staff" names Ukraine
-_ACTING = re.compile(
-    r"\s+(?:-?backed\s+)?(?:forces|troops|army|military|soldiers|servicemen|units|fighters|"
-    r"militants|paratroopers|marines|navy|air\s+force|jets|warplanes|aircraft|drones?|"
-    r"missiles?|rockets?|artillery|shelling|strikes?|airstrikes?|air\s+strikes?|attacks?|"
-    r"assaults?|offensive|invasion|occupiers|occupation|bombardment|raids?|tanks|positions)\b",
-    re.IGNORECASE)
+_ACTING_ROLES = ("military", "armed_group", "adversary")
+
+
+@lru_cache(maxsize=1)
+def _acting() -> re.Pattern:
+    """The nouns events take for a side's forces (data/events_actors.tsv), in the singular
+    or plural, after a country word: "Russian forces", "Israeli strikes", "-backed militias"."""
+    nouns = sorted((noun for noun, role in load_table("events_actors.tsv") if role in _ACTING_ROLES),
+                   key=len, reverse=True)
+    return re.compile(rf"\s+(?:-?backed\s+)?(?:air\s+force|air\s+strikes?|"
+                      rf"(?:{'|'.join(map(re.escape, nouns))})(?:s|es)?)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -79,7 +86,7 @@ def document_context(gaz: Gazetteer, text: str) -> DocContext:
     names = gaz.country_names()
     for run in _CAPITALISED_RUN.finditer(text):
         found = _countries_in_run(names, run.group(), run.start())
-        if found and _ACTING.match(text, run.end()):
+        if found and _acting().match(text, run.end()):
             found[-1].acting = True
         ctx.countries.extend(found)
     return ctx

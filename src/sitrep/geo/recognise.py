@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.geo.normalise import name_key
 from sitrep.geo.candidates import Toponym
+from sitrep.geo.normalise import name_key
 from sitrep.geo.sources import ABBREVIATION, ALTERNATE, DEMONYM
 from sitrep.geo.store import Gazetteer, looks_abbreviated
 from sitrep.groups import is_group_name, named_groups
+from sitrep.timex.lexicon import MONTHS, WEEKDAYS, full_names
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PREPOSITIONS = {"in", "near", "from", "at", "outside", "to", "into", "toward", "towards",
@@ -29,16 +30,16 @@ _SPEECH_VERBS = {"say", "deny", "announce", "claim", "accuse", "warn", "urge", "
                  "sanction", "blame", "call", "state", "report", "confirm", "insist", "tell",
                  "want", "seek", "hope", "decide", "refuse", "expel", "recognise", "recognize",
                  "retaliate", "negotiate", "approve", "impose", "pledge", "promise", "argue"}
-_NEVER_PLACES = {"january", "february", "march", "april", "may", "june", "july", "august",
-                 "september", "october", "november", "december", "monday", "tuesday",
-                 "wednesday", "thursday", "friday", "saturday", "sunday", "god", "president",
-                 "minister", "army", "police", "government", "reuters", "news", "today",
-                 # Datelines ("KYIV, Nov 20"); "Mar" and "Sun" are left to context.
-                 "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+# Months with their dateline abbreviations ("KYIV, Nov 20"; "Mar" is left to context) and
+# weekdays by their full names ("Sun" too is left to context).
+_NEVER_PLACES = frozenset((set(MONTHS) - {"mar"}) | full_names(WEEKDAYS) | {
+    "god", "president", "minister", "army", "police", "government", "reuters", "news", "today"})
 # Alone these are directions or words of a longer name ("Western partners", "Southern
 # Defense Forces", "the Study of War"), never a place; they still open one ("North Carolina").
-_NEVER_ALONE = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-                "central", "centre", "center", "middle", "upper", "lower", "war"}
+_NEVER_ALONE = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                          "western", "central", "centre", "center", "middle", "upper", "lower",
+                          "war"})
+_NEVER_A_WHOLE_PLACE = _NEVER_PLACES | _NEVER_ALONE
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "minister", "general", "gen", "col",
            "colonel", "commander", "spokesman", "spokeswoman", "sen", "senator", "rep",
            "governor", "mayor", "prime", "king", "queen", "prince", "sir", "lt", "sgt"}
@@ -65,6 +66,7 @@ _NAME_PARTICLES = {"el", "al", "ez", "ash", "bin", "ibn", "de", "del", "der", "v
 _NAME_OPENERS = {"abu", "umm", "beit", "bayt", "deir", "dayr", "tel", "tell", "ras", "kafr",
                  "khan", "wadi", "jabal", "jebel", "ain", "bir", "bab", "sidi", "ben", "bani"}
 MAX_NGRAM = 4
+_NOT_INNER_PLACES = frozenset(_REGION_WORDS | _GENERIC_WORDS | _NEVER_ALONE)
 SIGNIFICANT_POPULATION = 100_000
 
 
@@ -180,7 +182,7 @@ class Recogniser:
                 continue
             if ent.label_ in PLACE_LABELS:
                 span = _trim(ent)
-                if len(span) and span.text.lower() not in _NEVER_PLACES | _NEVER_ALONE and not is_group_name(
+                if len(span) and span.text.lower() not in _NEVER_A_WHOLE_PLACE and not is_group_name(
                         span.text) and not (span.text in surnames
                                             and not self.gaz.lookup(span.text, loose=False)):
                     # "Serhiy Lysak said ... Lysak said": a person named again, no place.
@@ -206,7 +208,7 @@ class Recogniser:
             end = self._longest_match(span.doc, i, [False] * len(span.doc), limit=span.end)
             words = span.doc[i:end].text.lower()
             # "Kherson Airport": the town of Airport, Texas is not inside the name.
-            if end and words not in _REGION_WORDS | _GENERIC_WORDS | _NEVER_ALONE and not _opens_longer_name(
+            if end and words not in _NOT_INNER_PLACES and not _opens_longer_name(
                     span.doc, end, span.end) and self._known_place(span.doc[i:end].text):
                 inner.append(self._toponym(span.doc[i:end]))
                 i = end

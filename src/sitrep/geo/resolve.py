@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from sitrep.geo.candidates import (
     BIG_CITY,
     COUNTRY_LEVELS,
-    EPONYM_SHARE,
     Scored,
     Toponym,
     candidates,
     contains,
     haversine_km,
+    is_main_city,
     prior,
     within,
 )
@@ -74,8 +74,10 @@ class Resolver:
         groups: dict[str, list[Toponym]] = defaultdict(list)
         for top in toponyms:
             groups[name_key(top.text)].append(top)
-        cands = {key: candidates(self.gaz, tops[0], any(
-            _REGION_CUE.match(text[t.end:t.end + 14]) for t in tops)) for key, tops in groups.items()}
+        for top in toponyms:
+            top.region_word = _region_word(text, top)
+        cands = {key: candidates(self.gaz, tops[0], any(t.region_word for t in tops))
+                 for key, tops in groups.items()}
         ordered = sorted(toponyms, key=lambda t: t.start)
         scored = {key: self._first_pass(ctx, key, groups[key], cands[key], ordered, cands)
                   for key in groups}
@@ -126,10 +128,8 @@ class Resolver:
         entry, text = item.entry, ctx.text
         if entry.kind == "admin_region":
             for top in tops:
-                cue = _REGION_CUE.match(text[top.end:top.end + 14]) or _LISTED_REGIONS.match(
-                    text[top.end:top.end + 120])
-                if cue and _CUE_LEVELS[cue.group(1).lower()] == entry.level:
-                    item.add(3.0, f"followed by '{cue.group(1)}'")
+                if top.region_word and _CUE_LEVELS[top.region_word.lower()] == entry.level:
+                    item.add(3.0, f"followed by '{top.region_word}'")
                     break
         if entry.level.startswith("PPL") and any(
                 _TOWN_CUE.search(text[max(0, t.start - 20):t.start]) for t in tops):
@@ -270,13 +270,11 @@ def _region_and_city(text: str, tops: list[Toponym],
     report share a name but not a place: when the winner is a region named with its region
     word, the bare mentions go to its main city."""
     best = items[0]
-    cued = [t for t in tops if _REGION_CUE.match(text[t.end:t.end + 14])]
-    bare = [t for t in tops if t not in cued]
+    cued = [t for t in tops if t.region_word]
+    bare = [t for t in tops if not t.region_word]
     if best.entry.kind != "admin_region" or not cued or not bare:
         return [(best, tops)]
-    city = next((i for i in items if i.entry.level.startswith("PPL")
-                 and best.entry.gid in (i.entry.admin1, i.entry.admin2)
-                 and i.entry.population >= EPONYM_SHARE * best.entry.population), None)
+    city = next((i for i in items if is_main_city(i.entry, best.entry)), None)
     return [(best, cued), (city, bare)] if city else [(best, tops)]
 
 
@@ -287,9 +285,16 @@ def _eponymous_city(item: Scored, entries: list[Entry]) -> None:
     region = item.entry
     if region.level not in ("ADM1", "ADM2") or not region.population:
         return
-    if any(e.level.startswith("PPL") and e.matched == 0 and region.gid in (e.admin1, e.admin2)
-           and e.population >= EPONYM_SHARE * region.population for e in entries):
+    if any(e.matched == 0 and is_main_city(e, region) for e in entries):
         item.add(-2.5, "the name is first its main city's")
+
+
+def _region_word(text: str, top: Toponym) -> str | None:
+    """The region word after a name, or after the list it ends ("Sumy, Chernihiv and Odesa
+    oblasts"), as written."""
+    cue = _REGION_CUE.match(text[top.end:top.end + 14]) or _LISTED_REGIONS.match(
+        text[top.end:top.end + 120])
+    return cue.group(1) if cue else None
 
 
 def _previous(ordered: list[Toponym], top: Toponym) -> Toponym | None:
